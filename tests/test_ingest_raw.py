@@ -198,3 +198,49 @@ def test_ingest_example_kazakhstan_page():
     for furniture in ("Marina Okafor", "World Affairs", "Peacekeepers in Almaty", "via AP",
                       "Views expressed", "Share this", "Related Topics", "CSTO\n"):
         assert furniture not in doc.text
+
+
+LINE_PAGE = """\
+Gunmen Storm Hotel in Somali City
+By Staff Reporter
+24.01.2023 09:40
+Gunmen stormed a hotel in Beledweyne on Tuesday, killing at least five people, police said.
+Police detain a suspect near the hotel. REUTERS/Abdi Hassan
+Security forces ended the siege after six hours.
+FILE - Soldiers patrol a market in Beledweyne, Somalia, on March 2, 2022.
+The government blamed al-Shabab for the attack.
+Editing by John Smith
+Tags: Somalia, Security
+"""
+
+
+def test_ingest_raw_page_without_blank_lines_and_other_credits():
+    doc = parse_raw_page(LINE_PAGE, "hotel")
+    assert doc.title == "Gunmen Storm Hotel in Somali City"
+    assert doc.published == dt.date(2023, 1, 24)
+    assert doc.text.split("\n\n") == [
+        "Gunmen stormed a hotel in Beledweyne on Tuesday, killing at least five people, police said.",
+        "Security forces ended the siege after six hours.",
+        "The government blamed al-Shabab for the attack.",
+    ]
+
+
+@pytest.mark.parametrize("caption", [
+    "Soldiers stand guard in Almaty on Jan. 8. (AP Photo/Jane Doe).",
+    "Demonstrators march in Dakar, Feb. 17, 2024. Photo: Jane Doe",
+    "A man waves a flag in Tbilisi. John Roe/AFP via Getty Images",
+])
+def test_ingest_raw_page_caption_forms_dropped(caption):
+    text = f"Rally Held\n\nThousands rallied in the capital on Sunday, organisers said.\n\n{caption}\n\nPolice made no arrests.\n"
+    doc = parse_raw_page(text, "c")
+    assert doc.text == "Thousands rallied in the capital on Sunday, organisers said.\n\nPolice made no arrests."
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry said it would respond, Reuters reported.",
+    "Russia withdrew from the Intermediate-Range Nuclear Forces (INF) Treaty.",
+    "He declined.",
+])
+def test_ingest_raw_page_body_lines_that_look_like_furniture_kept(sentence):
+    doc = parse_raw_page(f"Title Here\n\nTalks ended without a deal on Friday.\n\n{sentence}\n", "k")
+    assert doc.text.split("\n\n")[-1] == sentence

@@ -22,14 +22,16 @@ BYLINE = re.compile(r"^\s*(?:by|written by|words by|reporting by)\s*:?\s+(?P<nam
 _CREDIT_WORDS = (r"\bvia\b|\bphoto(?:s|graph)?\b|\bimages?\b|\bAP\b|\bAFP\b|\bReuters\b|\bGetty\b|\bEPA\b|"
                  r"\bXinhua\b|\bTASS\b|\bSputnik\b|\bShutterstock\b|\bcredit\b|\bcourtesy\b|\bpool\b|"
                  r"\bhandout\b|\bfile\b|\bAnadolu\b|\bpress service\b|\bIllustration\b")
-_TRAILING_CREDIT = re.compile(rf"\((?:[^()]*?(?:{_CREDIT_WORDS})[^()]*?)\)\s*$", re.IGNORECASE)
+_TRAILING_CREDIT = re.compile(rf"\((?:[^()]*?(?:{_CREDIT_WORDS})[^()]*?)\)\.?\s*$", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     rf"^\s*(?:(?:photo|image|picture|credit|caption|source|illustration)s?\s*(?:credit)?\s*[:/|-]|"
     rf"\(?\s*(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Shutterstock)\b[^.!?]{{0,60}}$|"
     rf"FILE(?: PHOTO)?\s*[-–—:])",
     re.IGNORECASE)
-_ENDS_WITH_AGENCY = re.compile(r"(?:/|\bvia\s+|\|\s*)(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Shutterstock)\b\s*\)?\s*$",
-                               re.IGNORECASE)
+_ENDS_WITH_AGENCY = re.compile(
+    r"(?:/|\bvia\s+|\|\s*)(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Shutterstock)\b\s*\)?\.?\s*$|"  # .../AFP via Getty Images
+    r"\b(?:REUTERS|AFP|AP|EPA|EPA-EFE|XINHUA)/[A-Z][\w.'’\- ]{1,40}\.?\s*$|"               # REUTERS/Jane Doe
+    r"(?:^|[.|]\s*)(?:Photo|Image|Picture)s?\s*(?:by|:|credit\s*:)\s*[^.!?]{1,60}$")         # ... Photo: Jane Doe
 
 # disclaimers, copyright, calls to action: dropped wherever they are
 _DISCLAIMER = re.compile(
@@ -139,10 +141,10 @@ def is_trailer(line: str) -> bool:
 
 
 def is_body_paragraph(line: str) -> bool:
-    """A paragraph of running text: ends like a sentence, or is long enough (15+ words) that
-    it is text cut short rather than a label."""
+    """A paragraph of running text: two or more words ending like a sentence, or long enough (15+ words) that
+    it is text cut short rather than a label. One-word lines ("Yes.") do not count."""
     n = words(line)
-    return n >= 15 or (n >= 3 and ends_sentence(line))
+    return n >= 15 or (n >= 2 and ends_sentence(line))
 
 
 def is_boilerplate(line: str) -> bool:

@@ -25,6 +25,9 @@ _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,
 # "1/24/2022" (US order; read day-first when the first number cannot be a month)
 _NUM = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)(?!\d)")
 
+# "24.01.2022" (day first, as written in most of Europe)
+_DOTTED = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)")
+
 _ISO_FULL = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$")
 
 
@@ -39,8 +42,8 @@ def find_dates(text: str) -> list[tuple[int, int, _dt.date]]:
     """All full dates (day, month, year) in ``text`` as ``(start, end, date)``, in text order.
 
     Recognised forms: "January 24, 2022", "Jan. 24 2022", "24 January 2022", "2022-01-24",
-    "2022/01/24" and "1/24/2022" (US order unless the first number exceeds 12). Dates glued to
-    following words ("January 24, 2022Updated") are found too.
+    "2022/01/24", "24.01.2022" (day first) and "1/24/2022" (US order unless the first number
+    exceeds 12). Dates glued to following words ("January 24, 2022Updated") are found too.
     """
     found: list[tuple[int, int, _dt.date]] = []
     for rx in (_MDY, _DMY):
@@ -50,6 +53,10 @@ def find_dates(text: str) -> list[tuple[int, int, _dt.date]]:
             if d:
                 found.append((m.start(), m.end(), d))
     for m in _ISO.finditer(text):
+        d = _make(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if d:
+            found.append((m.start(), m.end(), d))
+    for m in _DOTTED.finditer(text):
         d = _make(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if d:
             found.append((m.start(), m.end(), d))
