@@ -244,3 +244,12 @@ def test_ingest_raw_page_caption_forms_dropped(caption):
 def test_ingest_raw_page_body_lines_that_look_like_furniture_kept(sentence):
     doc = parse_raw_page(f"Title Here\n\nTalks ended without a deal on Friday.\n\n{sentence}\n", "k")
     assert doc.text.split("\n\n")[-1] == sentence
+
+
+def test_ingest_raw_page_furniture_words_at_sentence_start_kept():
+    body = ("Comments by the foreign minister angered officials in Ankara.\n\n"
+            "Sponsored by the United Nations, the talks resumed in Geneva.\n\n"
+            "Comments (12)\n\nAdvertisement\n")
+    doc = parse_raw_page("Title Here\n\n" + body, "k")
+    assert doc.text == ("Comments by the foreign minister angered officials in Ankara.\n\n"
+                        "Sponsored by the United Nations, the talks resumed in Geneva.")

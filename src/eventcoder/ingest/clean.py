@@ -42,8 +42,9 @@ _DISCLAIMER = re.compile(
     re.IGNORECASE)
 _CALL_TO_ACTION = re.compile(
     r"^\s*(?:subscribe|sign up|share (?:this|on|via)|share$|follow us|follow (?:him|her|them) on|click here|"
-    r"download (?:the|our)|get the latest|advertisement|sponsored|listen to (?:this|the)|watch\s*:|"
-    r"read (?:also|more|next)\b|also read|see also|more\s*:|print\s*$|email\s*$|comments?\b|"
+    r"download (?:the|our)|get the latest|advertisement\s*$|sponsored(?: content)?\s*$|"
+    r"listen to (?:this|the) (?:article|story|podcast)|watch\s*:|"
+    r"read (?:also|more|next)\b|also read|see also|more\s*:|print\s*$|email\s*$|comments?\s*(?:\(?\d+\)?)?\s*$|"
     r"leave a comment|contact (?:the )?(?:author|reporter|us)|send (?:us )?(?:a )?tips?\b|"
     r"(?:additional )?reporting by|writing by|editing by|compiled by|edited by|"
     r"tags?\s*:|topics?\s*:|filed under|keywords?\s*:)",
