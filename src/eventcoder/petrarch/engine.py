@@ -30,7 +30,8 @@ _CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "cs
 _NP_CLIMB = {"compound", "amod", "poss", "nmod", "appos", "conj", "det", "flat", "nummod", "case", "npadvmod"}
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"}
 _SUBJ_CLIMB = {"xcomp", "conj", "pcomp", "acomp"}
-_SEPARATORS = {",", "AND", "OR", "&", ";"}
+_SEPARATORS = {",", "AND", "OR", "&", ";", "NOR"}
+_NP_PREPS = {"of", "from", "in"}
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,15 @@ class PetrarchCoder:
             break
         return tok
 
-    def _np_indices(self, head: Any, st: _Sentence) -> list[int]:
+    def _conjuncts(self, head: Any) -> list[Any]:
+        out, todo = [], [head]
+        while todo:
+            t = todo.pop(0)
+            out.append(t)
+            todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in _NOMINAL)
+        return sorted(out, key=lambda t: t.i)
+
+    def _np_indices(self, head: Any, st: _Sentence, own_only: bool = False) -> list[int]:
         out: list[int] = []
 
         def walk(t: Any) -> None:
@@ -171,7 +180,9 @@ class PetrarchCoder:
             for c in t.children:
                 if c.dep_ in _CLAUSAL:
                     continue
-                if c.dep_ == "prep" and c.lower_ != "of":
+                if own_only and t is head and (c.dep_ == "cc" or (c.dep_ == "conj" and c.pos_ in _NOMINAL)):
+                    continue
+                if c.dep_ == "prep" and c.lower_ not in _NP_PREPS:
                     continue
                 if c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod", "compound"):
                     continue
@@ -180,10 +191,23 @@ class PetrarchCoder:
         walk(head)
         return sorted(out)
 
-    def _groups(self, indices: list[int], st: _Sentence) -> list[_Actor]:
-        """Actor codes of a noun phrase: one per coordinated actor."""
-        groups: list[dict] = []
-        cur: dict = {"actors": [], "agents": [], "start": None, "end": None}
+    def _compose(self, base: str, agents: list[_Mention]) -> str:
+        for a in agents:
+            code = a.code
+            if code.startswith("~"):
+                suf = code[1:]
+                if suf and not base.endswith(suf):
+                    base = base + suf
+            elif code.endswith("~"):
+                pre = code[:-1]
+                if not base.startswith(pre):
+                    base = pre + base
+        return base
+
+    def _conjunct_actors(self, indices: list[int], st: _Sentence, head: Any):
+        """(actor groups [(codes, start, end)], agents, actors-are-modifiers) of one conjunct."""
+        groups: list[list[_Mention]] = []
+        agents: list[_Mention] = []
         sep = False
         seen: set[_Mention] = set()
         for i in indices:
@@ -192,36 +216,44 @@ class PetrarchCoder:
                 if m in seen:
                     continue
                 seen.add(m)
-                if sep and (cur["actors"] or cur["agents"]) and (m.kind == "actor" or cur["actors"]):
-                    groups.append(cur)
-                    cur = {"actors": [], "agents": [], "start": None, "end": None}
-                cur[m.kind + "s"].append(m)
-                cur["start"] = m.start if cur["start"] is None else min(cur["start"], m.start)
-                cur["end"] = m.end if cur["end"] is None else max(cur["end"], m.end)
+                if m.kind == "agent":
+                    agents.append(m)
+                elif not groups or (sep and groups[-1]):
+                    groups.append([m])
+                else:
+                    groups[-1].append(m)
                 sep = False
             elif st.up.get(i) in _SEPARATORS:
                 sep = True
-        if cur["actors"] or cur["agents"]:
-            groups.append(cur)
-        if not groups:
-            return []
-        shared_agents = groups[-1]["agents"]
+        modifier = bool(groups) and all(not (m.start <= head.i < m.end) for g in groups for m in g)
+        return groups, agents, modifier
+
+    def _groups(self, head: Any, st: _Sentence) -> list[_Actor]:
+        """Actor codes of the noun phrase headed by ``head``: one per coordinated actor."""
+        conj = self._conjuncts(head)
+        parts = []
+        for c in conj:
+            idx = self._np_indices(c, st, own_only=True) if len(conj) > 1 else self._np_indices(c, st)
+            parts.append(self._conjunct_actors(idx, st, c))
         out: list[_Actor] = []
-        for g in groups:
-            agents = g["agents"] or (shared_agents if g["actors"] else [])
-            base = g["actors"][0].code if g["actors"] else "---"
-            for a in agents:
-                code = a.code
-                if code.startswith("~"):
-                    suf = code[1:]
-                    if suf and not base.endswith(suf):
-                        base = base + suf
-                elif code.endswith("~"):
-                    pre = code[:-1]
-                    if not base.startswith(pre):
-                        base = pre + base
-            out.append(_Actor(base, g["start"], g["end"]))
-        # drop duplicates of the same code
+        for k, (groups, agents, _mod) in enumerate(parts):
+            if not groups and agents:
+                # inherit the actor of a neighbouring conjunct whose actor is a modifier
+                for j in list(range(k + 1, len(parts))) + list(range(k - 1, -1, -1)):
+                    if parts[j][0] and parts[j][2]:
+                        groups = parts[j][0]
+                        break
+            if not groups and not agents:
+                continue
+            if not groups:
+                a0 = min(agents, key=lambda m: m.start)
+                out.append(_Actor(self._compose("---", agents), a0.start, max(m.end for m in agents)))
+                continue
+            for g in groups:
+                first = g[0]
+                for code in first.code.split("/"):
+                    ms = g + agents
+                    out.append(_Actor(self._compose(code, agents), min(m.start for m in ms), max(m.end for m in ms)))
         uniq: list[_Actor] = []
         for a in out:
             if all(a.code != b.code for b in uniq):
@@ -229,8 +261,7 @@ class PetrarchCoder:
         return uniq
 
     def _actors_at(self, tok: Any, st: _Sentence) -> list[_Actor]:
-        head = self._np_head(tok)
-        return self._groups(self._np_indices(head, st), st)
+        return self._groups(self._np_head(tok), st)
 
     # ------------------------------------------------------------------ verbs and patterns
     def _verb_entry(self, tok: Any, st: _Sentence) -> tuple | None:
@@ -256,7 +287,7 @@ class PetrarchCoder:
         return best
 
     def _word_at(self, w: str, i: int, st: _Sentence) -> bool:
-        return st.up.get(i) == w or st.lem.get(i) == w
+        return st.up.get(i) == w
 
     def _phrases(self, e: tuple) -> list[tuple[str, ...]]:
         if e[0] == "w":
@@ -274,6 +305,7 @@ class PetrarchCoder:
             kind = e[0]
             joined = e[-1] if isinstance(e[-1], bool) else False
             if kind == "skip":
+                pos += 1
                 continue
             cands = [pos] if joined else range(pos, len(region))
             hit = None
@@ -315,6 +347,7 @@ class PetrarchCoder:
             kind = e[0]
             adj = verb_joined if k == n - 1 else bool(els[k + 1][-1]) if isinstance(els[k + 1][-1], bool) else False
             if kind == "skip":
+                pos -= 1
                 continue
             cands = [pos] if adj else range(pos, -1, -1)
             hit = None
@@ -355,23 +388,32 @@ class PetrarchCoder:
 
     # ------------------------------------------------------------------ roles
     def _subject(self, verb: Any, st: _Sentence) -> tuple[list[_Actor], list[_Actor] | None]:
-        """(source actors, passive-subject actors or None)."""
+        """(source actors, target actors from a passive ``by`` construction or None).
+
+        The subject of the verb, else of the verb it depends on through xcomp/conj/pcomp/advcl
+        (and, for a pronoun subject with no actor, of the governing clause). A passive subject
+        is the target when a ``by`` agent names the source; without one it is the source, as in
+        PETRARCH."""
         v = verb
-        for _ in range(5):
-            subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        for _ in range(6):
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
             passive = [c for c in v.children if c.dep_ in ("nsubjpass", "csubjpass")]
             if passive and v is verb:
                 agent = [gc for c in v.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
-                src = self._actors_at(agent[0], st) if agent else []
-                return src, self._actors_at(passive[0], st)
-            if subj:
-                return self._actors_at(subj[0], st), None
-            if passive:
-                return self._actors_at(passive[0], st), None
-            if v.dep_ in _SUBJ_CLIMB or (v.dep_ == "prep" and v.head is not v):
+                if agent:
+                    src = self._actors_at(agent[0], st)
+                    if src:
+                        return src, self._actors_at(passive[0], st)
+            cand = subj or passive
+            if cand:
+                actors = self._actors_at(cand[0], st)
+                if actors or cand[0].pos_ != "PRON" or v.head is v:
+                    return actors, None
                 v = v.head
                 continue
-            if v.dep_ == "aux" or v.dep_ == "advcl":
+            if v.head is v:
+                break
+            if v.dep_ in _SUBJ_CLIMB or v.dep_ in ("prep", "aux", "advcl", "auxpass"):
                 v = v.head
                 continue
             break
@@ -422,6 +464,10 @@ class PetrarchCoder:
                 r1 = self._match_post(post_els, post_region, st) if post_els else (0, {})
                 if r1 is None:
                     continue
+                if "comp" in r1[1]:  # a compound after the verb is the target
+                    marks1 = dict(r1[1])
+                    marks1["tgt"] = marks1.pop("comp")
+                    r1 = (r1[0], marks1)
                 r2 = self._match_pre(pre_els, verb_joined, pre_region, st) if pre_els else (0, {})
                 if r2 is None:
                     continue
