@@ -120,7 +120,7 @@ _RELATIVE: tuple[tuple[re.Pattern, str, _Rel], ...] = tuple(
         (r"\b(?:the\s+)?day\s+before\s+yesterday\b", "day", _days(2)),
         (r"\byesterday\b|\blast\s+night\b", "day", _days(1)),
         (rf"\btoday\b|\btonight\b|\bovernight\b|\bthis\s+{_PART}\b|\bearlier\s+today\b"
-         r"|\blater\s+today\b|\bnow\b|\bcurrently\b", "day", _days(0)),
+         r"|\blater\s+today\b", "day", _days(0)),
         (r"\btomorrow\b", "day", _days(-1)),
         (r"\b(?:last|past)\s+week\b|\ba\s+week\s+ago\b",
          "month", lambda p: p - _dt.timedelta(days=p.weekday() + 4)),
@@ -204,7 +204,8 @@ def _s_anaphora(phrase: str, published: _dt.date | None, tense: str,
     elif m.group("daybefore"):
         shift = -1 if "before" in m.group("daybefore").lower() else 1
     elif m.group("later"):
-        n = _count(m.group("num"))
+        plural = m.group("unit").lower().endswith("s")
+        n = _count(m.group("num")) if m.group("num") else (None if plural else 1)
         unit = m.group("unit").lower().rstrip("s")
         sign = 1 if m.group("dir").lower() == "later" else -1
         if unit == "hour":
@@ -213,6 +214,14 @@ def _s_anaphora(phrase: str, published: _dt.date | None, tense: str,
             shift = sign * n
         elif unit == "week" and n is not None:
             shift = sign * 7 * n
+        elif unit in ("month", "year") and n is not None and previous.precision != "year" \
+                or unit == "year" and n is not None:
+            year, month = int(previous.value[:4]), int(previous.value[5:7] or 1) \
+                if len(previous.value) >= 7 else 1
+            base = _dt.date(year, month, 1)
+            if unit == "month":
+                return _text(_add_months(base, sign * n), "month", phrase)
+            return _text(_dt.date(year + sign * n, 1, 1), "year", phrase)
         else:
             return _shift_vague(previous, unit, sign, phrase)
     if shift == 0:
@@ -382,8 +391,9 @@ def _s_dateparser(phrase: str, published: _dt.date | None, tense: str,
     if published is None:
         return None
     months = [m.group() for m in re.finditer(_MON + r"\b", phrase, _I)]
-    if not re.search(r"\d", phrase) and not any(m[0].isupper() for m in months):
-        return None
+    numeric = re.search(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b", phrase)
+    if not numeric and not any(m[0].isupper() for m in months):
+        return None                 # durations ("24 hours"), ordinals ("the 12th"), ranges
     try:
         from dateparser.date import DateDataParser
     except ImportError:                          # an optional last resort
@@ -459,7 +469,7 @@ _TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "
                              "ahead", "prior", "preceding"})
 _FUTURE_HEADS = frozenset({"plan", "schedule", "set", "due", "expect", "intend", "aim",
                            "prepare", "hope", "want", "vow", "pledge", "promise", "threaten",
-                           "agree", "decide", "seek", "propose", "going", "go", "poise"})
+                           "agree", "decide", "seek", "propose", "poise"})
 _FUTURE_AMODS = frozenset({"planned", "upcoming", "scheduled", "proposed", "forthcoming",
                            "expected", "coming", "future", "next"})
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "must"})
@@ -496,6 +506,13 @@ def _valid_span(span) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words:
         return False
+    named = [t for t in words if t.lower_ in _WEEKDAYS or _is_month_word(t)]
+    if named and all(t.ent_type_ not in ("", "DATE", "TIME") for t in named):
+        return False                # "the Good Friday Agreement", "Theresa May"
+    if named and all(t.dep_ == "compound" and t.head.text[:1].isupper()
+                     and t.head.lower_ not in _WEEKDAYS and not _is_month_word(t.head)
+                     and not t.head.like_num for t in named):
+        return False                # a name the tagger missed: "Good Friday Agreement"
     for tok in words:
         if _is_month_word(tok) and (tok.tag_ == "MD" or tok.tag_.startswith("VB")
                                     or not tok.text[0].isupper()):
@@ -566,8 +583,9 @@ def _clause_tokens(head, phrases_by_token: dict[int, _Phrase]) -> set[int]:
                 continue
             if child.dep_ == "conj" and _is_verb(child) and _has_own_date(child, phrases_by_token):
                 continue
-            if (child.dep_ in ("pobj", "pcomp") and tok.lower_ in _TEMPORAL_PREPS
-                    and child.ent_type_ not in ("DATE", "TIME")):
+            if (child.dep_ in ("pobj", "pcomp") and child.ent_type_ not in ("DATE", "TIME")
+                    and (tok.lower_ in _TEMPORAL_PREPS
+                         or tok.lower_ in ("of", "to") and tok.head.lower_ in _TEMPORAL_PREPS)):
                 continue
             stack.append(child)
     return own
@@ -688,6 +706,8 @@ class DateResolver:
             head = verb.head
             if head.lemma_ == "be" or head.lemma_.lower() in _FUTURE_HEADS:
                 return "future"
+            if depth < 5:               # "went to meet": the infinitive takes its head's tense
+                return self._verb_tense(_clause_verb(head), depth + 1)
         if verb.tag_ == "VBD" or has_have:
             return "past"
         if any(a.tag_ == "VBD" for a in auxes):
@@ -707,6 +727,8 @@ class DateResolver:
         entry = self._docs.get(key)
         if entry is not None and entry[0] is doc:
             return entry[1], entry[2], entry[3]
+        if len(self._docs) > 256:           # a document's sentences are few; keep memory flat
+            self._docs.pop(next(iter(self._docs)))
         order = len(self._docs)
         phrases = _find_phrases(doc)
         by_token: dict[int, _Phrase] = {}
@@ -714,6 +736,7 @@ class DateResolver:
             for i in range(p.start, p.end):
                 by_token[i] = p
         self._docs[key] = (doc, order, phrases, by_token)
+        self._remember(order, doc, phrases)
         return order, phrases, by_token
 
     def _previous(self, order: int, before: int, doc, phrases: list[_Phrase]) -> ResolvedDate | None:
@@ -736,7 +759,7 @@ class DateResolver:
         return last
 
     def _remember(self, order: int, doc, phrases: list[_Phrase]) -> None:
-        self._history = [h for h in self._history if h[0] != order]
+        """Add the text dates of the Doc ``order`` to the history, in text order."""
         last = self._previous(order, len(doc) + 1, doc, [])  # earlier docs only
         for p in phrases:
             if p.kind == "relational":
@@ -760,14 +783,14 @@ class DateResolver:
 
     def _resolve_from(self, anchor, tense, order, phrases, by_token) -> ResolvedDate | None:
         doc = anchor.doc
-        if not any(h[0] == order for h in self._history):
-            self._remember(order, doc, phrases)
         node = anchor
         shifts: list[tuple[_Phrase, int]] = []
         own_tense = tense
         visited = set()
+        level = -1
         while node.i not in visited:
             visited.add(node.i)
+            level += 1
             clause = _clause_tokens(node, by_token)
             found: list[tuple[_Phrase, ResolvedDate]] = []
             seen_phrases = set()
@@ -778,7 +801,11 @@ class DateResolver:
                 seen_phrases.add(p)
                 if p.kind == "relational":
                     if self._x_side(p, anchor, doc) and p not in [s[0] for s in shifts]:
-                        shifts.append((p, node.i))
+                        # "X, a day after Y shelled": the mark sits in Y's own clause, so the
+                        # shift applies to dates of the clauses above it, never to Y's own
+                        marker = doc[p.marker]
+                        own = marker.dep_ == "mark" and marker.head.i == node.i
+                        shifts.append((p, level + 1 if own else level))
                     continue
                 if node.i == anchor.i:
                     t = own_tense or self.tense_of(anchor)
@@ -787,18 +814,43 @@ class DateResolver:
                 value = self._resolve_phrase(p, t, order, doc, phrases)
                 if value is not None:
                     found.append((p, value))
+            if not found:
+                found = self._from_conjuncts(node, anchor, by_token, order, doc, phrases)
             if found:
                 rank = {"day": 3, "month": 2, "year": 1, None: 0}
                 p, value = max(found, key=lambda f: (rank[f[1].precision],
                                                      -min(abs(f[0].start - anchor.i),
                                                           abs(f[0].end - 1 - anchor.i))))
-                for rel, _ in reversed(shifts):
-                    value = self._apply_relation(rel, value, doc)
+                for rel, from_level in reversed(shifts):
+                    if from_level <= level:
+                        value = self._apply_relation(rel, value, doc)
                 return value
             if node.head.i == node.i:
                 break
             node = node.head
+        if shifts and self.published is not None:
+            value = ResolvedDate(self.published.isoformat(), "day", "text", None)
+            for rel, _ in reversed(shifts):
+                value = self._apply_relation(rel, value, doc)
+            return value
         return None
+
+    def _from_conjuncts(self, node, anchor, by_token, order, doc, phrases):
+        """"gathered and marched on Monday": a conjoined verb's own date, when ``node`` has none."""
+        for child in node.children:
+            if child.dep_ != "conj" or not _is_verb(child) or child.i < node.i:
+                continue
+            found = []
+            for i in sorted(_clause_tokens(child, by_token)):
+                p = by_token.get(i)
+                if p is None or p.kind == "relational" or any(f[0] == p for f in found):
+                    continue
+                value = self._resolve_phrase(p, self.tense_of(child), order, doc, phrases)
+                if value is not None:
+                    found.append((p, value))
+            if found:
+                return found
+        return []
 
     @staticmethod
     def _x_side(p: _Phrase, anchor, doc) -> bool:
