@@ -41,7 +41,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from .records import ResolvedDate
 
@@ -246,8 +246,6 @@ def _shift_vague(base: ResolvedDate, unit: str, sign: int, phrase: str) -> Resol
         month = int(base.value[5:7])
         d = _dt.date(year, month, int(base.value[8:10]) if base.precision == "day" else 15)
         return _text(d + _dt.timedelta(days=3 * sign), "month", phrase)
-    if unit in ("week", "month") and base.precision in ("day", "month"):
-        return ResolvedDate(None, None, "text", phrase)
     return ResolvedDate(None, None, "text", phrase)
 
 
@@ -347,7 +345,7 @@ def _s_weekday(phrase: str, published: _dt.date | None, tense: str,
         sun = sat + _dt.timedelta(days=1)
         if sun > published:     # published on a Sunday: that weekend is this one
             return _text(published, "month", phrase)
-        return _text(sat, "month" if sat.month == sun.month else "month", phrase)
+        return _text(sat, "month", phrase)       # Saturday or Sunday: the day is unknown
     return None
 
 
