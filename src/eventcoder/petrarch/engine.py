@@ -266,7 +266,7 @@ class PetrarchCoder:
     # ------------------------------------------------------------------ verbs and patterns
     def _verb_entry(self, tok: Any, st: _Sentence) -> tuple | None:
         verbs = self.d["verbs"]
-        cands = verbs.get(st.up[tok.i]) or verbs.get(st.lem[tok.i]) or ()
+        cands = verbs.get(st.up[tok.i]) or ()
         best, best_len = None, -1
         for entry in cands:
             _block, _code, pre_w, post_w = entry
@@ -413,6 +413,8 @@ class PetrarchCoder:
                 continue
             if v.head is v:
                 break
+            if v.dep_ == "advcl" and v.tag_ == "VBN":
+                break  # "Rebuked by X, Y ...": the main clause's subject is not the agent
             if v.dep_ in _SUBJ_CLIMB or v.dep_ in ("prep", "aux", "advcl", "auxpass"):
                 v = v.head
                 continue
