@@ -1,0 +1,20 @@
+"""Event coding: CAMEO codes from the dependency parse.
+
+``make_coder(settings)`` returns the project's rule coder
+(:class:`~eventcoder.coding.rules.RuleCoder`) or, when the settings name PETRARCH-format
+dictionaries, the dictionary engine adapted to the same interface.
+"""
+from __future__ import annotations
+
+from .lexicon import Lexicon, default_lexicon, load_lexicon
+from .rules import Candidate, MentionIndex, RuleCoder
+
+__all__ = ["Candidate", "Lexicon", "MentionIndex", "RuleCoder", "default_lexicon", "load_lexicon", "make_coder"]
+
+
+def make_coder(settings=None):
+    """The coder the settings ask for (see module doc)."""
+    if settings is not None and settings.uses_custom_dictionaries:
+        from ..petrarch.adapter import PetrarchAdapter  # noqa: WPS433 - optional engine
+        return PetrarchAdapter.from_settings(settings)
+    return RuleCoder()

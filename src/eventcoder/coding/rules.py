@@ -1,0 +1,397 @@
+"""The rule coder: CAMEO codes from verb and event-noun patterns on spaCy's dependency parse.
+
+For each verb of a sentence the coder looks up the verb's rules in the :class:`Lexicon`
+(``data/lexicon.yaml``) and takes the first rule whose conditions hold; event nouns are coded
+under light verbs ("held talks"), as subjects ("protests erupted"), after temporal prepositions
+("during Monday's protest") or with explicit participants ("clashes between X and Y").
+
+Source and target come from the dependency roles: the subject (the ``by`` agent of a passive
+verb) is the source; the object, or the object of a preposition, is the target; compound actors
+fan out into one candidate per member. The coder only proposes :class:`Candidate` events; the
+pipeline adds modality, dates, places and fills countries of sector-only actors.
+
+A dictionary engine with the same ``code_sentence`` method can replace it (see
+``eventcoder.petrarch``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from spacy.tokens import Span, Token
+
+from ..records import ActorMention
+from . import syntax as sx
+from .lexicon import Lexicon, NounEntry, VerbRule, default_lexicon
+
+SCORE_RE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\b")
+TEMPORAL_PREPS = {"during", "after", "before", "amid", "following", "since", "despite", "in"}
+TARGET_PREPS = ("against", "on", "upon", "toward", "towards", "at", "with", "into", "to", "from", "for")
+#: roots whose events, lacking an explicit target, may take the actor they respond to
+RESPONSE_VERBS = {"respond", "reply", "react", "retort", "hit", "counter", "answer"}
+
+
+@dataclass
+class Candidate:
+    """A proposed event before modality, date and place are attached.
+
+    ``sources``/``targets`` hold ActorMentions (or None); ``implicit`` names participants the
+    pipeline must fill from the event's place ("source", "target"); ``place_target`` is True when
+    the target should be the country of the event's location (violence against places).
+    """
+
+    trigger: Token
+    cameo: str
+    pattern: str
+    sources: list[ActorMention | None]
+    targets: list[ActorMention | None]
+    reciprocal: bool = False
+    violence: bool = False
+    implicit: set[str] = field(default_factory=set)
+    place_target: bool = False
+    intent_of: Token | None = None       # the future event this intent/threat announces
+    statement: Token | None = None       # the verb of saying that carries an intent
+    discourse_target: bool = False
+    confidence: float = 0.6
+
+
+class MentionIndex:
+    """Look-up of the actor mention covering a token (mentions from the actors stage)."""
+
+    def __init__(self, mentions: Sequence[ActorMention]):
+        self.mentions = list(mentions)
+        self._by_start = sorted(self.mentions, key=lambda m: m.start)
+
+    def at(self, tok: Token) -> ActorMention | None:
+        for m in self._by_start:
+            if m.start <= tok.idx < m.end:
+                return m
+            if m.start > tok.idx:
+                break
+        return None
+
+    def in_tokens(self, toks: Sequence[Token]) -> list[ActorMention]:
+        seen, out = set(), []
+        for t in toks:
+            m = self.at(t)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        return out
+
+
+def implicit_actor(sector: str | None = None) -> ActorMention:
+    """A participant the text implies but does not name (filled by the pipeline)."""
+    return ActorMention(text="", start=-1, end=-1, code=sector or "", country=None, sector=sector,
+                        name="", method="implicit")
+
+
+class RuleCoder:
+    """Codes sentences with the project's lexicon. Stateless between documents; thread-safe."""
+
+    name = "lexicon"
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lex = lexicon or default_lexicon()
+
+    # ---------------------------------------------------------------- public
+    def code_sentence(self, sent: Span, mentions: MentionIndex) -> list[Candidate]:
+        """Candidate events of one sentence (a spaCy ``Span``), in text order."""
+        out: list[Candidate] = []
+        sports = self._is_sports(sent)
+        consumed: set[int] = set()
+        for tok in sent:
+            if sx.is_verb(tok) and tok.lemma_.lower() in self.lex.verbs:
+                cands = self._code_verb(tok, mentions, consumed)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.light_verbs:
+                cands = self._code_light_verb(tok, mentions, consumed)
+            else:
+                continue
+            out.extend(cands)
+        for tok in sent:
+            if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            entry = self._noun_entry(tok)
+            if entry is not None:
+                out.extend(self._code_noun(tok, entry, mentions))
+        if sports:
+            out = [c for c in out if c.cameo[:2] < "15"]
+        out = [c for c in out if c.sources or c.targets]
+        out.sort(key=lambda c: c.trigger.i)
+        return out
+
+    # ---------------------------------------------------------------- verbs
+    def _is_sports(self, sent: Span) -> bool:
+        if SCORE_RE.search(sent.text):
+            return True
+        return any(t.lower_ in self.lex.sports_cues for t in sent)
+
+    def _rule_for(self, verb: Token) -> VerbRule | None:
+        rules = self.lex.verbs.get(verb.lemma_.lower(), ())
+        objs = sx.direct_objects(verb)
+        xcomps = sx.xcomp_chain(verb)
+        obj_heads = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        obj_words: set[str] = set()
+        for o in objs:
+            obj_words |= {t.lemma_.lower() for t in o.subtree} | {t.lower_ for t in o.subtree}
+        for x in xcomps:
+            for o in sx.direct_objects(x):
+                obj_heads |= {o.lemma_.lower(), o.lower_}
+                obj_words |= {t.lemma_.lower() for t in o.subtree} | {t.lower_ for t in o.subtree}
+        # clausal complements and prepositional objects also carry the content ("demanded that
+        # forces be withdrawn", "called for a ceasefire")
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "prep", "xcomp", "oprd", "acomp", "advmod", "attr"):
+                obj_words |= {t.lemma_.lower() for t in c.subtree} | {t.lower_ for t in c.subtree}
+        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative")}
+        prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        x_lemmas = {x.lemma_.lower() for x in xcomps}
+        has_oprd = any(c.dep_ in ("oprd",) for c in verb.children) or any(
+            c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+        passive = sx.is_passive(verb)
+        for r in rules:
+            if r.obj and not (r.obj & obj_heads):
+                continue
+            if r.obj_any and not (r.obj_any & obj_words):
+                continue
+            if r.xcomp and not (r.xcomp & x_lemmas):
+                continue
+            if r.prep and not (r.prep & preps):
+                continue
+            if r.prt and not (r.prt & prts):
+                continue
+            if r.oprd is not None and r.oprd != has_oprd:
+                continue
+            if r.trans is not None and r.trans != bool(objs or passive):
+                continue
+            if r.passive is not None and r.passive != passive:
+                continue
+            return r
+        return None
+
+    def _code_verb(self, verb: Token, mi: MentionIndex, consumed: set[int]) -> list[Candidate]:
+        rule = self._rule_for(verb)
+        if rule is None or rule.code == "---":
+            return []
+        if self._in_noun_complement(verb):
+            return []
+        for o in sx.direct_objects(verb):  # the object noun is part of this event
+            consumed.add(o.i)
+        for x in sx.xcomp_chain(verb):
+            for o in sx.direct_objects(x):
+                consumed.add(o.i)
+        passive = sx.is_passive(verb)
+        subj_toks, _ = sx.subjects(verb)
+        if passive:
+            sources = self._actors(sx.agent_of(verb), mi)
+            targets = self._actors([t for t in subj_toks], mi) if subj_toks else []
+            if not sources and not subj_toks:
+                # "rebel forces armed by X": the modified noun is the patient
+                if verb.dep_ == "acl":
+                    targets = self._actors(sx.conjuncts(verb.head), mi)
+        else:
+            sources = self._actors(subj_toks, mi)
+            targets = self._targets(verb, rule, mi, sources)
+        if rule.violence:
+            objs = sx.direct_objects(verb)
+            if objs and all(o.lemma_.lower() in self.lex.abstract_objects for o in objs):
+                return []
+        cand = Candidate(trigger=verb, cameo=rule.code, pattern=rule.label, sources=sources,
+                         targets=targets, reciprocal=rule.reciprocal, violence=rule.violence)
+        if passive and not sources:
+            cand.sources = [None]
+        self._finish(cand, verb)
+        return [cand]
+
+    def _in_noun_complement(self, verb: Token) -> bool:
+        """A verb that only describes a noun ("its right to station troops", "fears over
+        amassing troops", "a scheme aimed at inciting") reports no event of its own."""
+        cur = verb
+        for _ in range(4):
+            dep, head = cur.dep_, cur.head
+            if head is cur:
+                return False
+            if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and cur.tag_ != "VBN":
+                return head.lemma_.lower() not in self.lex.nouns
+            if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+                return True
+            if dep in ("xcomp", "conj", "pcomp", "advcl"):
+                cur = head
+                continue
+            return False
+        return False
+
+    def _code_light_verb(self, verb: Token, mi: MentionIndex, consumed: set[int]) -> list[Candidate]:
+        nouns = [o for o in sx.direct_objects(verb)]
+        nouns += [t for p, t in sx.prep_objects(verb, {"in", "into"})]
+        for n in nouns:
+            entry = self._noun_entry(n)
+            if entry is None:
+                continue
+            consumed.add(n.i)
+            if self._in_noun_complement(verb):
+                return []
+            subj_toks, passive = sx.subjects(verb)
+            sources = self._actors(subj_toks, mi)
+            targets = self._noun_targets(n, mi, sources)
+            if not targets:
+                targets = self._targets(verb, None, mi, sources)
+            cand = Candidate(trigger=verb, cameo=entry.code,
+                             pattern=f"lexicon: {verb.lemma_.upper()} + {entry.lemma.upper()} [{entry.code}]",
+                             sources=sources, targets=targets, reciprocal=entry.reciprocal)
+            if entry.domestic:
+                self._domestic(cand)
+            self._finish(cand, verb)
+            return [cand]
+        return []
+
+    # ---------------------------------------------------------------- nouns
+    def _noun_entry(self, tok: Token) -> NounEntry | None:
+        lemma = tok.lemma_.lower()
+        entry = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.lower_)
+        if entry is None and tok.i + 1 < len(tok.doc):
+            two = f"{tok.lower_} {tok.doc[tok.i + 1].lower_}"
+            entry = self.lex.nouns.get(two)
+        return entry
+
+    def _code_noun(self, noun: Token, entry: NounEntry, mi: MentionIndex) -> list[Candidate]:
+        dep, head = noun.dep_, noun.head
+        # explicit participants
+        between = [t for p, t in sx.prep_objects(noun, {"between"})]
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+        by = [t for p, t in sx.prep_objects(noun, {"by"})]
+        sources: list[ActorMention | None] = []
+        targets: list[ActorMention | None] = []
+        if between:
+            acts = self._actors(between, mi)
+            if len(acts) >= 2:
+                sources, targets = [acts[0]], [acts[1]]
+        if not sources:
+            sources = self._actors(by, mi) or self._actors(poss, mi) or self._actors_in(mods, mi)
+        if not targets:
+            targets = self._noun_targets(noun, mi, sources)
+        standalone = (dep in ("nsubj", "nsubjpass")
+                      or (dep == "pobj" and head.lower_ in TEMPORAL_PREPS and head.lower_ != "in")
+                      or (dep == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "response"))
+        if not standalone and not (sources and targets):
+            return []
+        if not standalone and entry.domestic is False and not sources:
+            return []
+        cand = Candidate(trigger=noun, cameo=entry.code, pattern=f"lexicon: noun {entry.lemma.upper()} [{entry.code}]",
+                         sources=sources, targets=targets, reciprocal=entry.reciprocal,
+                         confidence=0.5)
+        if entry.domestic:
+            self._domestic(cand)
+        elif entry.code[:2] >= "15" and not targets:
+            cand.place_target = True
+        if not cand.sources and not entry.domestic:
+            return []
+        self._finish(cand, noun)
+        return [cand]
+
+    def _noun_targets(self, noun: Token, mi: MentionIndex, sources) -> list[ActorMention | None]:
+        for p, t in sx.prep_objects(noun, ("against", "on", "with", "toward", "towards", "at", "of", "in", "into", "to")):
+            acts = self._actors([t], mi, exclude=sources, deep=True)
+            if acts:
+                return acts
+        return []
+
+    # ---------------------------------------------------------------- actors
+    def _actors(self, toks: Sequence[Token], mi: MentionIndex, exclude=(), deep: bool = False) -> list[ActorMention]:
+        """The actor each noun phrase head denotes: the mention covering the head, else (with
+        ``deep`` or for appositions) a mention inside the phrase."""
+        out: list[ActorMention] = []
+        excl_countries = {m.country for m in exclude if m is not None and m.country}
+        excl_ids = {(m.start, m.end) for m in exclude if m is not None}
+        for t in toks:
+            m = mi.at(t)
+            if m is None:
+                appos = [c for c in t.children if c.dep_ == "appos"]
+                for a in appos:
+                    m = mi.at(a)
+                    if m is not None:
+                        break
+            if m is None and deep:
+                inner = [x for x in mi.in_tokens(sx.np_tokens(t))
+                         if x.country not in excl_countries and (x.start, x.end) not in excl_ids]
+                m = inner[0] if inner else None
+            if m is not None and (m.start, m.end) not in excl_ids and m not in out:
+                if m.country and m.country in excl_countries and m.code == (m.country or ""):
+                    continue
+                out.append(m)
+        return out
+
+    def _actors_in(self, toks: Sequence[Token], mi: MentionIndex) -> list[ActorMention]:
+        return [m for m in mi.in_tokens(toks)]
+
+    def _targets(self, verb: Token, rule: VerbRule | None, mi: MentionIndex, sources) -> list[ActorMention | None]:
+        holders = [verb] + sx.xcomp_chain(verb)
+        objs = [o for h in holders for o in sx.direct_objects(h)]
+        # 1. the rule's own prepositions
+        if rule is not None and rule.target_from:
+            for h in holders + objs:
+                for p, t in sx.prep_objects(h, set(rule.target_from)):
+                    acts = self._actors([t], mi, exclude=sources, deep=True)
+                    if acts:
+                        return acts
+        # 2. direct objects that are actors, 3. datives
+        acts = self._actors(objs, mi, exclude=sources)
+        if acts:
+            return acts
+        acts = self._actors([c for h in holders for c in h.children if c.dep_ in ("dative", "iobj")], mi, exclude=sources)
+        if acts:
+            return acts
+        # 4. prepositional objects
+        for h in holders:
+            for p, t in sx.prep_objects(h, set(TARGET_PREPS)):
+                acts = self._actors([t], mi, exclude=sources)
+                if acts:
+                    return acts
+        # 5. an actor inside the object phrase ("Russia's noncompliance", "U.S. accusations")
+        if rule is None or not rule.violence:
+            for o in objs:
+                acts = self._actors([o], mi, exclude=sources, deep=True)
+                if acts:
+                    return acts[:1]
+            for h in holders:
+                for p, t in sx.prep_objects(h, set(TARGET_PREPS)):
+                    acts = self._actors([t], mi, exclude=sources, deep=True)
+                    if acts:
+                        return acts[:1]
+        # 6. the subject of a clausal complement ("demanded that NATO ...")
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                acts = self._actors(subj, mi, exclude=sources, deep=True)
+                if acts:
+                    return acts
+                for p, t in sx.prep_objects(c, set(TARGET_PREPS)):
+                    acts = self._actors([t], mi, exclude=sources, deep=True)
+                    if acts:
+                        return acts
+        return []
+
+    # ---------------------------------------------------------------- shared
+    def _domestic(self, cand: Candidate) -> None:
+        """Protest-like events without named participants: the protesters and the government of
+        the place where it happens."""
+        if not cand.sources:
+            cand.sources = [implicit_actor("CVL")]
+            cand.implicit.add("source")
+        if not cand.targets:
+            cand.targets = [implicit_actor(None)]
+            cand.implicit.add("target")
+
+    def _finish(self, cand: Candidate, trigger: Token) -> None:
+        root = cand.cameo[:2]
+        if cand.violence and not cand.targets:
+            cand.place_target = True
+        if root == "14" and cand.sources and not cand.targets:
+            cand.targets = [implicit_actor(None)]
+            cand.implicit.add("target")
+        if not cand.targets and root in ("05", "11", "12", "13"):
+            cand.discourse_target = True
+        if cand.sources and all(s is not None and s.method == "sector" and not s.country for s in cand.sources):
+            cand.implicit.add("source-country")
