@@ -3,7 +3,7 @@
 Runs ``shared/corpus/petrarch_unit/docs.jsonl`` through :class:`PetrarchCoder` with the four
 ``PETR.Validate.*`` dictionaries and scores it with ``shared/tools/score_events.py`` against
 ``shared/gold/petrarch_unit.jsonl`` (352 required events with exact codes, 19 no-event records).
-The floor pins what the engine reached (296/352 found, 1 no-event hit); raise it when the engine
+The floor pins what the engine reached (297/352 found, 1 no-event hit); raise it when the engine
 improves, never lower it without saying why.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ DOCS = SHARED / "corpus" / "petrarch_unit" / "docs.jsonl"
 GOLD = SHARED / "gold" / "petrarch_unit.jsonl"
 SCORER = SHARED / "tools" / "score_events.py"
 
-FLOOR_FOUND = 296  # of 352 required events
+FLOOR_FOUND = 297  # of 352 required events
 MAX_FORBIDDEN = 2  # of 19 no-event records
 
 pytestmark = pytest.mark.skipif(

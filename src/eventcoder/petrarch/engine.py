@@ -396,8 +396,10 @@ class PetrarchCoder:
         PETRARCH."""
         v = verb
         for _ in range(6):
-            subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
-            passive = [c for c in v.children if c.dep_ in ("nsubjpass", "csubjpass")]
+            kids = list(v.children)
+            kids += [g for c in kids if c.dep_ in ("aux", "auxpass") for g in c.children]  # mis-attached subjects
+            subj = [c for c in kids if c.dep_ in ("nsubj", "csubj")]
+            passive = [c for c in kids if c.dep_ in ("nsubjpass", "csubjpass")]
             if passive and v is verb:
                 agent = [gc for c in v.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
                 if agent:
