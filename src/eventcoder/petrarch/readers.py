@@ -131,11 +131,6 @@ def _parse_pattern_tokens(text: str) -> list[tuple]:
     return out
 
 
-def _verb_adjacency(text: str) -> tuple[bool, bool]:
-    """(pre element adjacent to the verb, post element adjacent to the verb)."""
-    return ("_*" in text.replace(" ", " "), "*_" in text)
-
-
 def read_verbs(path: Path | str) -> dict:
     """Read a PETRARCH verb dictionary.
 
