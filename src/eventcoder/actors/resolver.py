@@ -26,6 +26,7 @@ _HEAD_KINDS = {"agent", "title"}
 _ENTITY_KINDS = {"country", "capital", "igo", "region", "demonym"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _NAME_GAP_POS = {"ADJ", "NOUN", "PROPN", "NUM", "VERB"}
+_GAP_DEPS = {"amod", "compound", "nmod", "nummod", "advmod", "npadvmod", "poss", "case"}
 
 
 @dataclass
@@ -58,8 +59,8 @@ def _split_code(code: str) -> tuple[str | None, str | None]:
     """(country, first sector) of a CAMEO code: "RUSGOV" -> ("RUS", "GOV"), "IGOWSTNAT" -> (None, None)."""
     if not code or code.startswith(("IGO", "NGO", "IMG")):
         return None, None
-    if len(code) == 3 and code.isupper():
-        return (code, None) if not _is_region(code) else (None, None)
+    if _is_region(code[:3]):
+        return None, code[3:6] or None
     return code[:3], code[3:6] or None
 
 
@@ -98,11 +99,6 @@ class ActorResolver:
         held on ``document.published`` (the most recent role when it is None).
         """
         data = self.data
-        for entries in data.entries.values():
-            for e in entries:
-                if e.kind in ("region", "region_adj"):
-                    _REGION_CODES.add(e.code)
-            break
         _REGION_CODES.update(e.code for es in data.entries.values() for e in es
                              if e.kind in ("region", "region_adj"))
         run = _Run(self, sdoc, document)
@@ -190,9 +186,29 @@ class _Run:
                 if end < len(self.doc) and self.doc[end].lower_ in (self.country_nouns | self.igo_nouns):
                     noun = self.doc[end].lower_
                     end += 1
+                after = self.tok(end)
+                if noun is None and after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN"):
+                    continue
                 p = _Piece(t.i - 1, end, "ref")
                 p.title = noun
                 found.append(p)
+            elif low in (self.igo_nouns | self.country_nouns) and t.i > 0 and self.doc[t.i - 1].lower_ == "the" \
+                    and not (t.i > 1 and self.doc[t.i - 2].lower_ in self.ordinals) and t.tag_ == "NN":
+                p = _Piece(t.i - 1, t.i + 1, "ref")
+                p.title = low
+                found.append(p)
+        # surnames of people first named with a title ("President Tomas Aravena" ... "Aravena")
+        surnames: dict[str, int] = {}
+        for p in found:
+            if p.kind == "title":
+                end = self.unknown_name(p.end)
+                if end - p.end >= 2 and not self.d.lookup(self.doc[p.end:end].text):
+                    surnames.setdefault(self.doc[end - 1].text, end)
+        for t in self.doc:
+            if t.i not in taken and t.text in surnames and t.i >= surnames[t.text]:
+                a = _Piece(t.i, t.i + 1, "alias")
+                a.name = t.text
+                found.append(a)
         found.sort(key=lambda p: p.start)
         # drop pronoun/ref pieces overlapping data pieces
         result, last_end = [], -1
@@ -232,8 +248,10 @@ class _Run:
                 and b.kind in _HEAD_KINDS | {"person"}
         if b.kind not in _HEAD_KINDS or len(gap) > 3:
             return False
+        if self.doc[a.end - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "ROOT"):
+            return False
         if not all(t.pos_ in _NAME_GAP_POS and t.text not in _POSSESSIVE and t.lower_ not in ("and", "or")
-                   for t in gap):
+                   and t.dep_ in _GAP_DEPS for t in gap):
             if not (gap[0].text in _POSSESSIVE and a.kind in ("country", "capital", "igo", "pronoun", "ref")
                     and all(t.pos_ in _NAME_GAP_POS for t in gap[1:])):
                 return False
@@ -274,6 +292,9 @@ class _Run:
             if skip:
                 i += 1
                 continue
+            if self.relational(p, pieces[i + 1] if i + 1 < n else None):
+                i += 2
+                continue
             # grow a phrase: [MOD] [HEAD]* [PERSON]
             group = [p]
             j = i + 1
@@ -297,6 +318,23 @@ class _Run:
             i = j + consumed
 
         return self.out
+
+    def relational(self, p: _Piece, q: _Piece | None) -> bool:
+        """"its southern neighbor Kazakhstan": one mention of the named country; the phrase
+        ("southern neighbor") is remembered for later "its southern neighbor's ..."."""
+        if p.kind != "pronoun" or q is None or q.kind != "country":
+            return False
+        if self.doc[p.start].lower_ not in ("its", "their", "his", "her"):
+            return False
+        gap = list(self.doc[p.end:q.start])
+        if not 1 <= len(gap) <= 3 or not all(t.pos_ in ("ADJ", "NOUN") for t in gap):
+            return False
+        if any(self.d.lookup(t.text) for t in gap):
+            return False
+        e = q.entry
+        self.add(p.start, q.end, e.code, e.name, "country", "entity")
+        self.doc_aliases[" ".join(t.lower_ for t in gap)] = self.seen[-1]
+        return True
 
     # ------------------------------------------------------------------ emitting
     def add(self, start_tok: int, end_tok: int, code: str, name: str, method: str, kind: str,
@@ -337,13 +375,14 @@ class _Run:
         return e.code, e.name, False
 
     def country_name(self, a3: str) -> str:
-        for entry in self.d.entries.get(a3.lower(), []):
-            pass
-        for es in self.d.entries.values():
-            for e in es:
-                if e.kind == "country" and e.country == a3:
-                    return e.name
-        return a3
+        """Canonical name of a country code ("RUS" -> "Russia"); the code when unknown."""
+        names = self.d.__dict__.setdefault("_country_names", {})
+        if not names:
+            for es in self.d.entries.values():
+                for e in es:
+                    if e.kind == "country" and e.country:
+                        names.setdefault(e.country, e.name)
+        return names.get(a3, a3)
 
     def emit(self, group: list[_Piece], following: _Piece | None) -> int:
         """Turn one phrase into zero or one mentions; returns how many following pieces it used."""
@@ -371,6 +410,14 @@ class _Run:
                 if code[k:k + 3] and code[k:k + 3] not in sectors:
                     sectors.append(code[k:k + 3])
         sectors = sectors[:2]
+        if mod and mod.kind in ("pronoun", "ref") and base:
+            if not sectors and not persons:
+                # "its allies", "his besieged ally": only the pronoun names an actor
+                self.add(mod.start, mod.end, base, mod.name or base, "coref",
+                         "person" if mod.person else "entity", igo=is_igo)
+                return 0
+            if not is_igo and _split_code(base)[0]:
+                base = _split_code(base)[0]
         title = next((h.entry.name for h in reversed(heads) if h.kind == "title"), None)
         extra = 0
         name = None
@@ -455,7 +502,8 @@ class _Run:
         j = k
         while j < len(self.doc) and j - k < 4:
             t = self.doc[j]
-            if t.pos_ == "PROPN" and t.text[:1].isupper() and not self.d.lookup(t.text):
+            known = self.d.lookup(t.text)
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and (not known or known[0].kind == "person"):
                 j += 1
             elif t.text == "-" and j > k and j + 1 < len(self.doc) and self.doc[j + 1].pos_ == "PROPN":
                 j += 1
@@ -486,6 +534,9 @@ class _Run:
             return 0
         if kind == "country":
             if self.is_place(p, self.country_preps):
+                # remembered for "the latter country", never an actor here
+                m = ActorMention(e.pattern, 0, 0, e.code, e.country, None, e.name, "place")
+                self.seen.append(_Seen(m, "place", self.sent_of.get(p.start, 0)))
                 return 0
             self.add(p.start, p.end, e.code, e.name, "country", "entity")
             # apposition after a relational phrase: "its southern neighbor Kazakhstan"
@@ -499,6 +550,10 @@ class _Run:
         if kind in ("capital", "region"):
             if self.is_place(p, self.cap_preps):
                 return 0
+            surface = self.doc[p.start:p.end].text
+            dateline = (self.document.dateline or "").lower()
+            if (surface.isupper() and len(surface) > 3) or (dateline and p.start < 3 and surface.lower() in dateline):
+                return 0  # a wire dateline names the place of writing
             if last_tok.dep_ in ("compound", "amod", "nmod") and last_tok.head.i >= p.end:
                 return 0
             if nxt is not None and nxt.text == "-":
@@ -511,15 +566,41 @@ class _Run:
             head = last_tok.head
             if nxt is not None and nxt.text == "-":
                 return 0
+            if nxt is not None and nxt.lower_ in ("and", "or", ",") and head.i > p.end:
+                # "Armenian and Azerbaijani border commissions": the shared head gives the sector
+                for k in range(max(p.end, head.i - 2), head.i + 1):
+                    agents = [x for x in self.d.lookup(self.doc[k:head.i + 1].text) if x.kind in _HEAD_KINDS]
+                    if agents and agents[0].code:
+                        code = (e.code if kind == "adjective" else e.code) + agents[0].code
+                        self.add(p.start, p.end, code, e.name, "sector", "sector",
+                                 country=e.country, sector=agents[0].code[:3])
+                        return 0
             if head.i >= p.end and head.lower_ in self.act_nouns and head.i - p.end <= 2:
                 self.add(p.start, p.end, e.code, e.name, "country" if kind == "adjective" else "region", "entity",
                          country_only=True)
             return 0
+        if kind in _HEAD_KINDS and following is not None and following.kind in ("country", "igo") \
+                and [t.lower_ for t in self.doc[p.end:following.start]] in (["of"], ["of", "the"]) and e.code:
+            # "the foreign ministers of India", "leaders of the G7"
+            f = following.entry
+            is_igo = f.kind == "igo" and not f.country
+            if is_igo:
+                code, country, sector = f.code + ("" if e.code[:3] == "GOV" else e.code), None, e.code[:3]
+            else:
+                code, country, sector = (f.country or f.code) + e.code, f.country or f.code, e.code[:3]
+            self.add(p.start, following.end, code, f.name, "title" if kind == "title" else "sector",
+                     "sector", igo=is_igo, country=country, sector=sector,
+                     title=e.name if kind == "title" else None)
+            return 1
         if kind == "agent":
             if e.pattern.lower() in self.needs_owner or e.name.lower() in self.needs_owner:
                 return 0
             if not e.code:
                 return 0
+            if first_tok.text[:1].isupper() and not first_tok.is_sent_start and first_tok.pos_ == "PROPN":
+                return 0  # part of a proper name ("Intermediate-Range Nuclear Forces Treaty")
+            if last_tok.dep_ == "compound" and last_tok.head.i >= p.end:
+                return 0  # "troop deployments"
             place = self.place_after(p.end)
             if place:
                 self.add(p.start, p.end, place + e.code, e.name, "sector", "sector",
@@ -547,6 +628,13 @@ class _Run:
                 ref = self.find_back(lambda s: s.igo, p.start)
                 if ref is not None:
                     self.add(p.start - 1, p.end, ref.mention.code, ref.mention.name, "coref", "entity", igo=True)
+            return 0
+        if kind == "alias":
+            ref = self.find_back(lambda s: s.kind == "person" and s.mention.name.split()[-1] == p.name,
+                                 p.start, max_sents=50)
+            if ref is not None:
+                m = ref.mention
+                self.add(p.start, p.end, m.code, m.name, "coref", "person", country=m.country, sector=m.sector)
             return 0
         if kind in ("pronoun", "ref"):
             self.resolve_ref(p, want_entity=False)
@@ -610,11 +698,18 @@ class _Run:
             if phrase and phrase in self.doc_aliases and tok.lower_ in ("its", "their"):
                 ref = self.doc_aliases[phrase]
                 p.code, p.name = ref.mention.code, ref.mention.name
+                p.end = head.i + 1
                 return
             plural = tok.lower_ in ("they", "their", "them")
-            ref = self.find_back(lambda s: s.kind == "entity" or (plural and s.kind == "sector")
-                                 or (s.kind == "sector" and s.mention.country is not None),
-                                 p.start, max_sents=2)
+            reach = 2 if tok.lower_ in ("its", "their") else 0
+            ref = None
+            if plural:  # prefer a group with a country, region or body
+                ref = self.find_back(lambda s: s.kind != "person" and s.mention.code[:3] != s.mention.sector,
+                                     p.start, max_sents=reach)
+            if ref is None:
+                ref = self.find_back(lambda s: s.kind == "entity" or (plural and s.kind == "sector")
+                                     or (s.kind == "sector" and s.mention.country is not None),
+                                     p.start, max_sents=reach)
             if ref is not None:
                 m = ref.mention
                 if ref.kind == "sector" and m.country and not plural:
@@ -627,7 +722,7 @@ class _Run:
         order = self.ordinals.get(word, -1)
         noun = p.title
         if noun in self.country_nouns:
-            pred = lambda s: s.kind == "entity" and s.mention.country is not None and not s.igo  # noqa: E731
+            pred = lambda s: s.kind in ("entity", "place") and s.mention.country is not None and not s.igo  # noqa: E731
         elif noun in self.igo_nouns:
             pred = lambda s: s.igo  # noqa: E731
         else:
