@@ -71,13 +71,15 @@ def _clause_verb(tok: Token) -> Token:
     return cur
 
 
-def _own(verb: Token) -> ModalityResult | None:
-    """Modality decided by the verb's own clause (auxiliaries, negation, marks)."""
+def _own(verb: Token, inherited: bool = False) -> ModalityResult | None:
+    """Modality decided by the verb's own clause (auxiliaries, negation, marks). ``inherited``:
+    the clause governs the event's clause, so only what it shares (auxiliaries, negation of
+    the verb, conditions) counts, not its subject ("no new members be added, and stated")."""
     kids = list(verb.children)
     for c in kids:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "no longer")):
             return ModalityResult("negated", c.text)
-    for c in kids:
+    for c in kids if not inherited else ():
         if c.dep_ in ("nsubj", "nsubjpass"):
             phrase = " ".join(t.lower_ for t in c.subtree)
             if c.lower_ in NEG_SUBJ or phrase in NEG_SUBJ or any(
@@ -133,7 +135,7 @@ def modality_of(trigger: Token) -> ModalityResult:
     cur = verb
     first = True
     for _ in range(8):
-        own = _own(cur)
+        own = _own(cur, inherited=not first)
         if own is not None:
             if first or own.modality in ("negated", "hypothetical", "future") and cur is not verb:
                 return own

@@ -223,7 +223,8 @@ class Pipeline:
                     results.append(em)
         if results:
             state.para_events.append(results[-1])
-            if results[-1].location is not None:
+            state.recent.append(results[-1])
+            if results[-1].location is not None and results[-1].extra.get("location_basis") == "text":
                 pctx.remember(results[-1].location)
         return results
 
@@ -249,20 +250,24 @@ class Pipeline:
         document's most mentioned country)."""
         if actor is None or actor.country:
             return actor
+        if actor.text.lower().startswith(("foreign ", "international ", "outside ")):
+            return None  # "foreign forces": whose is not said
+        if actor.code and actor.code != (actor.sector or ""):
+            return actor  # a region, an international body, an unknown group: no country to add
         country = place.country if place is not None and place.country else None
         if country is None and pctx.previous:
             country = pctx.previous[-1].country
         if country is None and pctx.countries:
             country = pctx.countries.most_common(1)[0][0]
         if country is None:
-            return actor if actor.code else None
+            return None  # a bare sector ("police") with no country is no usable actor
         code = country + (actor.code or "")
         return replace(actor, code=code, country=country, text=actor.text or "",
                        name=actor.name or country, method=actor.method + "+country")
 
     def _discourse_target(self, sources, state) -> ActorMention | None:
         src_countries = {s.country for s in sources if s is not None}
-        for ev in reversed(state.para_events + state.prev_para_events()):
+        for ev in reversed(state.recent[-8:]):
             s = ev.source
             if s is not None and s.country and s.country not in src_countries:
                 return replace(s, method="discourse")
@@ -274,9 +279,8 @@ class _DocState:
     doc: Document
     paragraph: int = -1
     para_events: list = field(default_factory=list)
-
-    def prev_para_events(self) -> list:
-        return []
+    #: events of the document so far, most recent last (for responses and discourse targets)
+    recent: list = field(default_factory=list)
 
 
 def _statement_verb(trig):

@@ -16,7 +16,7 @@ A dictionary engine with the same ``code_sentence`` method can replace it (see
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from spacy.tokens import Span, Token
@@ -79,6 +79,23 @@ class MentionIndex:
                 seen.add(id(m))
                 out.append(m)
         return out
+
+
+def _share_modifier(actors: list[ActorMention]) -> list[ActorMention]:
+    """Coordinated sector nouns share the first member's country or region ("Western
+    politicians and pundits": both WST)."""
+    if len(actors) < 2:
+        return actors
+    first = actors[0]
+    prefix = first.code[: len(first.code) - len(first.sector or "")] if first.sector else first.code
+    if not prefix or prefix.startswith("IGO"):
+        return actors
+    out = [first]
+    for a in actors[1:]:
+        if a.sector and a.code == a.sector and not a.country:
+            a = replace(a, code=prefix + a.sector, country=first.country, method=a.method + "+shared")
+        out.append(a)
+    return out
 
 
 def implicit_actor(sector: str | None = None) -> ActorMention:
@@ -305,6 +322,7 @@ class RuleCoder:
         out: list[ActorMention] = []
         excl_countries = {m.country for m in exclude if m is not None and m.country}
         excl_ids = {(m.start, m.end) for m in exclude if m is not None}
+        excl_codes = {m.code for m in exclude if m is not None and m.code}
         for t in toks:
             m = mi.at(t)
             if m is None:
@@ -317,11 +335,11 @@ class RuleCoder:
                 inner = [x for x in mi.in_tokens(sx.np_tokens(t))
                          if x.country not in excl_countries and (x.start, x.end) not in excl_ids]
                 m = inner[0] if inner else None
-            if m is not None and (m.start, m.end) not in excl_ids and m not in out:
+            if m is not None and (m.start, m.end) not in excl_ids and m not in out and m.code not in excl_codes:
                 if m.country and m.country in excl_countries and m.code == (m.country or ""):
                     continue
                 out.append(m)
-        return out
+        return _share_modifier(out)
 
     def _actors_in(self, toks: Sequence[Token], mi: MentionIndex) -> list[ActorMention]:
         return [m for m in mi.in_tokens(toks)]

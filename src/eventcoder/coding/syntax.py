@@ -53,7 +53,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         head = cur.head
         if head is cur:
             break
-        if dep in ("xcomp", "conj", "advcl", "acl", "oprd"):
+        if dep in ("xcomp", "conj", "advcl", "acl", "oprd") or (dep == "dep" and is_verb(cur) and is_verb(head)):
             if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VBN",):
                 # "rebel forces armed by X": the noun is the patient
                 return [], False
@@ -71,6 +71,13 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             cur = head
             continue
         break
+    # a list of clauses that shares one subject, mis-parsed as complements ("X reaffirmed ...,
+    # demanded ..."): take the subject of a clause before the verb that hangs below it
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "conj", "parataxis") and c.i < verb.i and is_verb(c):
+            subj = [s for s in c.children if s.dep_ == "nsubj"]
+            if subj:
+                return conjuncts(subj[0]), False
     return [], False
 
 
