@@ -134,8 +134,11 @@ def modality_of(trigger: Token) -> ModalityResult:
     verb = _clause_verb(trigger)
     cur = verb
     first = True
+    via = None
     for _ in range(8):
         own = _own(cur, inherited=not first)
+        if own is not None and own.modality == "negated" and via == "advcl":
+            own = None  # "officers never fired, denying reports": the participle is not negated
         if own is not None:
             if first or own.modality in ("negated", "hypothetical", "future") and cur is not verb:
                 return own
@@ -175,6 +178,7 @@ def modality_of(trigger: Token) -> ModalityResult:
                 break
             if dep == "advcl" and any(c.dep_ == "mark" for c in cur.children):
                 break
+            via = dep
             cur = head if sx.is_verb(head) or head.pos_ == "ADJ" else _clause_verb(head)
             first = False
             if cur is head and not sx.is_verb(head) and head.pos_ != "ADJ":

@@ -80,7 +80,7 @@ class Pipeline:
     def coder(self):
         if self._coder is None:
             from .coding import make_coder
-            self._coder = make_coder(self.settings)
+            self._coder = make_coder(self.settings, place_country=self.places.country_of)
         return self._coder
 
     # ---------------------------------------------------------------- public
@@ -140,9 +140,9 @@ class Pipeline:
             if para != state.paragraph:
                 state.paragraph = para
                 state.para_events = []
-            cands = self.coder.code_sentence(sent, mi)
+            cands = self.coder.code_sentence(sent, mi, published=doc.published)
             triggers = {c.trigger.i for c in cands}
-            cands = [c for c in cands if not (c.trigger.dep_ == "xcomp" and c.trigger.head.i in triggers)]
+            cands = [c for c in cands if not _is_content_of(c.trigger, triggers)]
             for cand in cands:
                 out.extend(self._finish(cand, si, sent, doc, mi, pctx, dates, state))
         return _dedupe_in_sentence(out)
@@ -178,6 +178,9 @@ class Pipeline:
                                     f"intent: future {cand.cameo} stated [{intent}]"))
         for code, modality_v, anchor, date_v, pattern in variants:
             place_list = places or ([None])
+            if anchor is not trig:
+                stmt_places = self.places.resolve_all(anchor, pctx, exclude=excl)
+                place_list = stmt_places[:1] or place_list
             if len(place_list) > 1 and not cand.place_target:
                 place_list = place_list[:1]
             for place in place_list:
@@ -189,7 +192,7 @@ class Pipeline:
                     loc_basis = location_basis
                 sources = [self._fill(s, place, pctx, state) for s in (cand.sources or [None])]
                 targets = [self._fill(t, place, pctx, state) for t in (cand.targets or [None])]
-                if cand.place_target and (not cand.targets or targets == [None]) and place is not None and place.country:
+                if cand.place_target and (not cand.targets or targets == [None]) and place is not None and place.country and loc_basis == "text":
                     targets = [ActorMention(text=place.name, start=-1, end=-1, code=place.country,
                                             country=place.country, sector=None, name=place.name,
                                             method="place")]
@@ -252,7 +255,7 @@ class Pipeline:
             return actor
         if actor.text.lower().startswith(("foreign ", "international ", "outside ")):
             return None  # "foreign forces": whose is not said
-        if actor.code and actor.code != (actor.sector or ""):
+        if actor.code and not _sector_only(actor.code):
             return actor  # a region, an international body, an unknown group: no country to add
         country = place.country if place is not None and place.country else None
         if country is None and pctx.previous:
@@ -283,6 +286,16 @@ class _DocState:
     recent: list = field(default_factory=list)
 
 
+#: CAMEO sector (agent) codes: an actor code made only of these has no country yet
+SECTOR_CODES = frozenset("""GOV MIL COP OPP CVL REB BUS MED EDU JUD LEG PTY AGR LAB REF HLH SPY ELI
+MOD RAD IGO NGO UAF SET CRM ENV DEV HRI MNC IMG INS LEF RGT REL""".split())
+
+
+def _sector_only(code: str) -> bool:
+    return len(code) % 3 == 0 and all(code[i:i + 3] in SECTOR_CODES and code[i:i + 3] != "IGO"
+                                       for i in range(0, len(code), 3))
+
+
 def _statement_verb(trig):
     """The verb of saying that announces a future event ("said they will blockade")."""
     from .modality import REPORTING
@@ -297,6 +310,16 @@ def _statement_verb(trig):
             return None
         cur = cur.head
     return None
+
+
+def _is_content_of(trig, triggers: set[int]) -> bool:
+    """The event is the content of another coded event in the sentence ("threatened to IMPOSE
+    sanctions", "accused Russia of VIOLATING a ceasefire"): not an event of its own."""
+    if trig.dep_ == "xcomp" and trig.head.i in triggers:
+        return True
+    if trig.dep_ == "pcomp" and trig.head.dep_ == "prep" and trig.head.head.i in triggers:
+        return True
+    return False
 
 
 def _pairs(sources, targets, reciprocal: bool):
@@ -385,7 +408,19 @@ def event_record(m: EventMention) -> dict:
     """
     from .tables import cameo_info
 
-    info = cameo_info(m.cameo)
+    try:
+        info = cameo_info(m.cameo)
+    except (KeyError, TypeError):  # a user dictionary's own code (WEIS-style test dictionaries)
+        info = None
+    if info is None:
+        return {**_base_record(m), "plover": None, "plover_mode": None, "plover_context": [],
+                "goldstein": None, "quad_class": None}
+    return {**_base_record(m), "plover": info.plover, "plover_mode": info.plover_mode,
+            "plover_context": list(info.plover_context), "goldstein": info.goldstein,
+            "quad_class": info.quad_class}
+
+
+def _base_record(m: EventMention) -> dict:
     return {
         "event_id": event_id(m),
         "doc_id": m.doc_id,
@@ -395,11 +430,6 @@ def event_record(m: EventMention) -> dict:
         "target": m.target.as_record() if m.target else None,
         "cameo": m.cameo,
         "cameo_root": m.cameo[:2],
-        "plover": info.plover,
-        "plover_mode": info.plover_mode,
-        "plover_context": list(info.plover_context),
-        "goldstein": info.goldstein,
-        "quad_class": info.quad_class,
         "date": m.date.value if m.date else None,
         "date_precision": m.date.precision if m.date else None,
         "date_basis": m.date.basis if m.date else "publication",

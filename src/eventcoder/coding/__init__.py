@@ -12,9 +12,10 @@ from .rules import Candidate, MentionIndex, RuleCoder
 __all__ = ["Candidate", "Lexicon", "MentionIndex", "RuleCoder", "default_lexicon", "load_lexicon", "make_coder"]
 
 
-def make_coder(settings=None):
-    """The coder the settings ask for (see module doc)."""
+def make_coder(settings=None, *, place_country=None):
+    """The coder the settings ask for (see module doc). ``place_country`` maps a toponym to its
+    ISO3 country ("Belgrade" -> "SRB") for targets named by a place."""
     if settings is not None and settings.uses_custom_dictionaries:
-        from ..petrarch.adapter import PetrarchAdapter  # noqa: WPS433 - optional engine
+        from ..petrarch.adapter import PetrarchAdapter
         return PetrarchAdapter.from_settings(settings)
-    return RuleCoder()
+    return RuleCoder(place_country=place_country)

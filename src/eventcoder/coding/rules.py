@@ -109,12 +109,14 @@ class RuleCoder:
 
     name = "lexicon"
 
-    def __init__(self, lexicon: Lexicon | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, *, place_country=None):
         self.lex = lexicon or default_lexicon()
+        self.place_country = place_country
 
     # ---------------------------------------------------------------- public
-    def code_sentence(self, sent: Span, mentions: MentionIndex) -> list[Candidate]:
-        """Candidate events of one sentence (a spaCy ``Span``), in text order."""
+    def code_sentence(self, sent: Span, mentions: MentionIndex, published=None) -> list[Candidate]:
+        """Candidate events of one sentence (a spaCy ``Span``), in text order. ``published`` (the
+        document date) is unused here; dictionary engines use it for dated actor codes."""
         out: list[Candidate] = []
         sports = self._is_sports(sent)
         consumed: set[int] = set()
@@ -218,6 +220,8 @@ class RuleCoder:
                          targets=targets, reciprocal=rule.reciprocal, violence=rule.violence)
         if passive and not sources:
             cand.sources = [None]
+        if rule.code[:2] == "14" and not sources:
+            self._domestic(cand)  # "thousands rallied": the people of the place
         self._finish(cand, verb)
         return [cand]
 
@@ -229,7 +233,11 @@ class RuleCoder:
             dep, head = cur.dep_, cur.head
             if head is cur:
                 return False
-            if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and cur.tag_ != "VBN":
+            if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+                if cur.tag_ == "VBN" and any(c.dep_ == "agent" for c in cur.children):
+                    return False  # "rebel forces armed by the United States"
+                if dep == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                    return False  # a relative clause with its own subject tells its own event
                 return head.lemma_.lower() not in self.lex.nouns
             if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
                 return True
@@ -270,6 +278,8 @@ class RuleCoder:
         if entry is None and tok.i + 1 < len(tok.doc):
             two = f"{tok.lower_} {tok.doc[tok.i + 1].lower_}"
             entry = self.lex.nouns.get(two)
+        if entry is None and tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+            entry = self.lex.nouns.get(f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}")  # "sit-in"
         return entry
 
     def _code_noun(self, noun: Token, entry: NounEntry, mi: MentionIndex) -> list[Candidate]:
@@ -335,11 +345,26 @@ class RuleCoder:
                 inner = [x for x in mi.in_tokens(sx.np_tokens(t))
                          if x.country not in excl_countries and (x.start, x.end) not in excl_ids]
                 m = inner[0] if inner else None
+            if m is not None and m.method == "coref" and m.country and m.country in excl_countries:
+                m = None  # "its ambassador": the source's own agent, not a target
             if m is not None and (m.start, m.end) not in excl_ids and m not in out and m.code not in excl_codes:
                 if m.country and m.country in excl_countries and m.code == (m.country or ""):
                     continue
                 out.append(m)
         return _share_modifier(out)
+
+    def _place_actor(self, tok: Token, sources) -> ActorMention | None:
+        """A place named where an actor is expected ("recalled its ambassador from Belgrade"):
+        the country of the place."""
+        if self.place_country is None or tok.pos_ != "PROPN":
+            return None
+        span = tok.doc[min(t.i for t in tok.subtree if t.pos_ == "PROPN"): tok.i + 1] if tok.pos_ == "PROPN" else None
+        text = span.text if span is not None else tok.text
+        country = self.place_country(text)
+        if not country or any(s is not None and s.country == country for s in sources):
+            return None
+        return ActorMention(text=text, start=span.start_char, end=span.end_char, code=country,
+                            country=country, sector=None, name=text, method="place")
 
     def _actors_in(self, toks: Sequence[Token], mi: MentionIndex) -> list[ActorMention]:
         return [m for m in mi.in_tokens(toks)]
@@ -354,6 +379,9 @@ class RuleCoder:
                     acts = self._actors([t], mi, exclude=sources, deep=True)
                     if acts:
                         return acts
+                    place = self._place_actor(t, sources)
+                    if place is not None:
+                        return [place]
         # 2. direct objects that are actors, 3. datives
         acts = self._actors(objs, mi, exclude=sources)
         if acts:
