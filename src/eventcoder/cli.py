@@ -142,13 +142,9 @@ def _register_store_commands() -> None:
     cli_store.register(app)
 
 
-_registered = False
+_register_store_commands()
 
 
 def main() -> None:
     """Entry point of the ``eventcoder`` command."""
-    global _registered
-    if not _registered:
-        _register_store_commands()
-        _registered = True
     app()

@@ -1,0 +1,79 @@
+"""The rule coder end to end on sentences written for these tests: codes, roles, fan-out."""
+from __future__ import annotations
+
+
+def _pick(events, root=None, source=None, target=None):
+    out = []
+    for e in events:
+        if root and e["cameo_root"] != root:
+            continue
+        if source and not ((e["source"] or {}).get("code") or "").startswith(source):
+            continue
+        if target and not ((e["target"] or {}).get("code") or "").startswith(target):
+            continue
+        out.append(e)
+    return out
+
+
+def test_coding_passive_agent_is_source(code):
+    evs = code("Three Afghan policemen were killed by Pakistani shelling near the border on Monday.")
+    hits = _pick(evs, root="19")
+    assert hits, evs
+    assert hits[0]["source"]["country"] == "PAK"
+    assert hits[0]["target"]["code"] == "AFGCOP"
+    assert not _pick(evs, source="AFG", target="PAK")
+
+
+def test_coding_compound_source_fans_out_without_member_dyad(code):
+    evs = code("Germany and Italy condemned Iran on Tuesday over the executions.")
+    hits = _pick(evs, root="11")
+    pairs = {(e["source"]["country"], e["target"]["country"]) for e in hits}
+    assert pairs == {("DEU", "IRN"), ("ITA", "IRN")}
+    assert len({e["event_group"] for e in hits}) == 1 and hits[0]["event_group"]
+    assert not _pick(evs, source="DEU", target="ITA")
+
+
+def test_coding_threat_is_asserted_and_its_content_is_not_coded(code):
+    evs = code("The Kenyan president threatened to impose sanctions on Uganda, should Kampala close the border.")
+    threats = _pick(evs, root="13", source="KEN", target="UGA")
+    assert threats and threats[0]["modality"] == "asserted"
+    assert threats[0]["cameo"] == "1312"
+    assert not [e for e in evs if e["cameo_root"] == "16" and e["modality"] == "asserted"]
+
+
+def test_coding_demand_targets_the_actor_in_the_complement(code):
+    evs = code("Tehran demanded that all American forces be withdrawn from Iraq.")
+    hits = _pick(evs, root="10", source="IRN")
+    assert hits and hits[0]["cameo"] == "106"
+
+
+def test_coding_protest_noun_takes_people_and_government_of_the_place(code):
+    evs = code("Thousands rallied against the new tax law in Lima on Sunday.", published="2024-05-07")
+    hits = _pick(evs, root="14")
+    assert hits
+    assert hits[0]["source"]["country"] == "PER" and hits[0]["target"]["country"] == "PER"
+    assert hits[0]["location"]["name"] == "Lima"
+
+
+def test_coding_sports_and_figurative_violence_are_not_fights(code):
+    evs = code("Brazil crushed Peru 4-1 in Lima on Tuesday, attacking relentlessly down the right flank.")
+    assert not [e for e in evs if e["cameo_root"] >= "15"]
+    evs = code("The Mexican government vowed to fight inflation this year.")
+    assert not [e for e in evs if e["cameo_root"] == "19"]
+
+
+def test_coding_transitive_demonstrate_is_not_a_protest(code):
+    evs = code("Beijing demonstrated resolve by sending warships to the strait.")
+    assert not _pick(evs, root="14")
+
+
+def test_coding_reciprocal_meeting_pairs_members(code):
+    evs = code("Peru and Chile met in Santiago on Monday to discuss fishing rights.", published="2024-05-08")
+    pairs = {(e["source"]["country"], e["target"]["country"]) for e in _pick(evs, root="04")}
+    assert ("PER", "CHL") in pairs and ("CHL", "PER") in pairs
+
+
+def test_coding_recall_from_a_capital_targets_its_country(code):
+    evs = code("Poland recalled its ambassador from Minsk on Friday.")
+    hits = _pick(evs, root="16", source="POL")
+    assert hits and hits[0]["target"]["country"] == "BLR"

@@ -1,0 +1,47 @@
+"""Modality of coded events: each kind on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+
+def _modalities(events, root):
+    return [e["modality"] for e in events if e["cameo_root"] == root]
+
+
+@pytest.mark.parametrize("text,root,expected", [
+    ("Police in Harare did not arrest the opposition leader on Monday.", "17", "negated"),
+    ("Zambian police never detained the protesters, officials said.", "17", "negated"),
+    ("Ethiopia would attack Eritrea if the talks collapse, analysts said.", "19", "hypothetical"),
+    ("If Serbian troops entered the enclave, Kosovo could ask NATO for help.", "02", "hypothetical"),
+    ("The foreign ministers of Japan and Korea will meet in Seoul next week.", "04", "future"),
+    ("Poland plans to expel Russian diplomats next month.", "16", "future"),
+    ("Police allegedly detained dozens of students in Dhaka on Tuesday.", "17", "claimed"),
+    ("Egyptian police arrested 40 activists in Cairo on Sunday.", "17", "asserted"),
+])
+def test_modality_kind(code, text, root, expected):
+    evs = code(text, published="2024-05-14")
+    assert expected in _modalities(evs, root), evs
+
+
+def test_modality_future_meeting_also_gives_an_asserted_intent(code):
+    evs = code("The leaders of Kenya and Uganda will meet in Kampala next Tuesday, officials said on Monday.",
+               published="2024-05-14")
+    intents = [e for e in evs if e["cameo"] == "036"]
+    assert intents and intents[0]["modality"] == "asserted"
+    assert intents[0]["date"] == "2024-05-13"
+    meetings = [e for e in evs if e["cameo_root"] == "04"]
+    assert meetings and all(e["modality"] == "future" for e in meetings)
+    assert meetings[0]["date"] == "2024-05-21"
+
+
+def test_modality_old_dated_event_is_historical(code):
+    evs = code("The talks came a year after Ethiopia's March 2023 offensive in Tigray.", published="2024-05-14")
+    assert "historical" in _modalities(evs, "19")
+
+
+def test_modality_attribution_of_reported_event(code):
+    evs = code("Sudanese troops shelled El Fasher on Sunday, the governor said.", published="2024-05-14")
+    hit = [e for e in evs if e["cameo_root"] == "19"][0]
+    assert hit["attributed_to"] is not None and "governor" in hit["attributed_to"]["text"]
+    assert hit["source"]["country"] == "SDN"
+    assert "governor" not in (hit["target"] or {}).get("text", "")
