@@ -15,7 +15,9 @@ install-test: $(VENV)/bin/activate
 	$(PIP) install -q -e '.[test]'
 
 demo: install
-	$(VENV)/bin/eventcoder code examples/kazakhstan_unrest.txt
+	$(VENV)/bin/eventcoder code examples/kazakhstan_unrest.txt --table
+	$(VENV)/bin/eventcoder ingest examples --db events.duckdb
+	$(VENV)/bin/eventcoder dyad USA KAZ --db events.duckdb --by month
 
 test: install-test
 	$(VENV)/bin/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo 'no tests collected'; exit 0; fi; exit $$rc

@@ -39,6 +39,7 @@ def code(
     discards: Optional[Path] = typer.Option(None, help="PETRARCH-format discard list."),
     model: Optional[str] = typer.Option(None, help="spaCy model name(s), comma-separated, tried in order."),
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Table: show every modality, not only asserted and claimed."),
+    table: bool = typer.Option(False, "--table", help="Show a readable table even when standard output is not a terminal."),
 ) -> None:
     """Code documents into event records (one JSON object a line, docs/event-record.md)."""
     from .ingest import read_inputs
@@ -49,7 +50,7 @@ def code(
         pipe = Pipeline(settings)
         failed = 0
         rows: list[dict] = []
-        as_table = output is None and sys.stdout.isatty()
+        as_table = output is None and (table or sys.stdout.isatty())
         sink = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:
             for res in pipe.code_documents(read_inputs(inputs)):
@@ -98,7 +99,7 @@ def _print_table(rows: list[dict], all_modalities: bool) -> None:
         table.add_row(r.get("date") or "", _actor_text(r.get("source")),
                       f"{r['cameo']} {r.get('plover') or ''}", _actor_text(r.get("target")),
                       loc.get("name") or "", r["modality"], r["evidence"]["text"][:160])
-    Console().print(table)
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 
 @app.command()
