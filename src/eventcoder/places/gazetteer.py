@@ -176,7 +176,8 @@ class _IndexedGazetteer:
                 if e.place.feature_code == "ADM1":
                     add(e, None, 100.0)
         for e, alt in self._hits(key):
-            add(e, alt, 0.0)
+            # a bare city name ("Kherson") means the city, not the division named after it
+            add(e, alt, -2.0 if alt is not None and e.place.feature_code == "ADM1" else 0.0)
         ranked = [p for _, p in sorted(scored.values(), key=lambda sp: -sp[0])]
         # an alternate name shared with a place that bears it as its own name nearby
         # ("New Delhi" is an alternate of Delhi) yields to that place

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..records import Document, Place
-from .gazetteer import Gazetteer, fold, prior, specificity
+from .gazetteer import Gazetteer, fold, prior, specificity, split_admin_suffix
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -121,6 +121,9 @@ DEMONYMS: dict[str, str] = {
     "americans": "USA", "russians": "RUS", "ukrainians": "UKR", "georgians": "GEO",
 }
 
+#: nouns whose "on X" object is a party acted upon ("sanctions on Tehran")
+_TARGET_NOUNS = frozenset({"sanction", "tariff", "embargo", "pressure", "ban", "restriction",
+                           "duty", "levy", "curb", "demand", "call", "war", "blockade", "limit"})
 _TOPO_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
 
@@ -156,6 +159,7 @@ class _Cand:
     distance: int = 99
     qualifier: tuple[int, int] | None = None
     chosen: Place | None = None
+    facility: bool = False  # spaCy calls it a facility: a place only when nothing else is
 
 
 class PlaceResolver:
@@ -199,6 +203,15 @@ class PlaceResolver:
                 for iso in REGION_HINTS[key]:
                     ctx.countries[iso] += 1
                 continue
+            if ent.label_ in ("ORG", "FAC") and ent.root.pos_ == "PROPN":
+                # "the Atlanta Journal": a big, unambiguous city in a name is a hint too
+                first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+                if first.pos_ == "PROPN":
+                    places = self.gazetteer.lookup(first.text)
+                    iso = self._unambiguous_country(places)
+                    if iso and places[0].population >= 100_000 and specificity(places[0]) == 3:
+                        ctx.countries[iso] += 1
+                continue
             if ent.label_ not in _TOPO_LABELS:
                 continue
             places = self.gazetteer.lookup(ent.text)
@@ -221,7 +234,7 @@ class PlaceResolver:
         if not places:
             return None
         top = prior(places[0])
-        countries = {p.country for p in places if prior(p) >= top - 1.5}
+        countries = {p.country for p in places if prior(p) >= top - 2.0}
         return places[0].country if len(countries) == 1 else None
 
     # ------------------------------------------------------------------ public API
@@ -285,7 +298,7 @@ class PlaceResolver:
         places = self.gazetteer.lookup(text)
         if not places:
             return None
-        return self._best(places, ctx, cues=())
+        return self._best(places, ctx, cues=(), query=text)
 
     def country_of(self, text: str) -> str | None:
         """ISO 3166-1 alpha-3 of a toponym or nationality word ("Nairobi" -> "KEN",
@@ -299,12 +312,16 @@ class PlaceResolver:
     # ------------------------------------------------------------------ internals
 
     def _best(self, places: Sequence[Place], ctx: PlaceContext | None,
-              cues: Iterable[str]) -> Place:
+              cues: Iterable[str], query: str = "") -> Place:
         cues = set(cues)
         best, best_score = places[0], -math.inf
         kinds = {specificity(p) for p in places}
+        key = fold(query)
         for rank, p in enumerate(places):
             s = prior(p) - 0.01 * rank
+            if key and p.feature_code == "ADM1" and fold(p.name) != key \
+                    and split_admin_suffix(key) is None:
+                s -= 2.0  # "Kherson" is the city, "Kherson region" the division
             if ctx is not None and p.country:
                 n = ctx.countries.get(p.country, 0)
                 if n:
@@ -335,8 +352,8 @@ class PlaceResolver:
                 if p.country != q.country or p is q:
                     continue
                 fc = q.feature_code or ""
-                if fc.startswith("PCL") or (fc == "ADM1" and q.admin1 and q.admin1 == p.admin1
-                                            and specificity(p) > 1):
+                if fc.startswith("PCL") or (fc == "ADM1" and specificity(p) > 1
+                                            and (q.admin1 is None or q.admin1 == p.admin1)):
                     return p
         return None
 
@@ -365,6 +382,8 @@ class PlaceResolver:
         usable = []
         for c in cands:
             self._position(anchor, c)
+            if c.facility and c.tier < 9:
+                c.tier += 3
             if c.tier < 9 and c.chosen is not None:
                 usable.append(c)
         if not usable:
@@ -376,16 +395,31 @@ class PlaceResolver:
     def _candidates(self, sent: "Span", exclude: Sequence[tuple[int, int]],
                     ctx: PlaceContext | None) -> list[_Cand]:
         doc = sent.doc
-        spans: list[tuple[int, int, bool]] = []  # start, end, strong (GPE/LOC/FAC)
+        spans: list[tuple[int, int, bool]] = []  # start, end, strong (GPE/LOC)
+        facilities: set[int] = set()
         covered: set[int] = set()
         for ent in sent.ents:
-            if ent.label_ in _TOPO_LABELS or ent.label_ in ("PERSON", "ORG"):
+            if ent.label_ == "NORP" and (fold(ent.text) in DEMONYMS or ent.root.pos_ != "PROPN"):
+                continue
+            if ent.label_ in _TOPO_LABELS or ent.label_ in _WEAK_LABELS:
                 s, e = ent.start, ent.end
                 if doc[s].lower_ == "the":
                     s += 1
-                if s < e:
-                    spans.append((s, e, ent.label_ in _TOPO_LABELS))
-                    covered.update(range(ent.start, ent.end))
+                covered.update(range(ent.start, ent.end))
+                # "Robotyne near Orikhiv", "Kherson and Mykolaiv" tagged as one entity
+                parts, k = [], s
+                whole = bool(self.gazetteer.lookup(doc[s:e].text))  # "Bosnia and Herzegovina"
+                for j in range(s, e) if not whole else ():
+                    if (doc[j].pos_ in ("ADP", "CCONJ") and doc[j].lower_ != "of") or doc[j].text in (",", ";"):
+                        if k < j:
+                            parts.append((k, j))
+                        k = j + 1
+                if k < e:
+                    parts.append((k, e))
+                for ps, pe in parts:
+                    if ent.label_ == "FAC":
+                        facilities.add(ps)
+                    spans.append((ps, pe, ent.label_ in ("GPE", "LOC")))
         i = sent.start
         while i < sent.end:
             t = doc[i]
@@ -423,11 +457,14 @@ class PlaceResolver:
             if not places and end != e:
                 end = e
                 places = self.gazetteer.lookup(doc[s:e].text)
+            if s in facilities:
+                # "the White House" is a building, not Casablanca's alternate name
+                places = [p for p in places if fold(p.name) == fold(doc[s:end].text)]
             if not places:
                 continue
             if not strong and doc[s:e].root.is_stop:
                 continue
-            out.append(_Cand(s, end, doc[s:end].text, places))
+            out.append(_Cand(s, end, doc[s:end].text, places, facility=s in facilities))
         # qualifiers: "Paris, Texas"; "Russia's Bryansk region"
         by_start = {c.start: c for c in out}
         for c in out:
@@ -456,7 +493,7 @@ class PlaceResolver:
             if c.start in qual_starts and not c.qualifier:
                 continue
             if c.chosen is None:
-                c.chosen = self._best(c.places, ctx, self._cues(doc, c))
+                c.chosen = self._best(c.places, ctx, self._cues(doc, c), c.text)
             result.append(c)
         return result
 
@@ -488,6 +525,9 @@ class PlaceResolver:
             return True
         if root.dep_ == "appos" and head.lower_ in PLACE_NOUNS | {"neighbor", "neighbour"}:
             return True
+        if root.dep_ in ("advmod", "npadvmod", "oprd") and head.pos_ == "VERB" and root.ent_type_ \
+                and root.text[:1].isupper() and span.start != span.sent.start:
+            return head.lemma_ not in ADDRESSEE_VERBS  # a mis-tagged object ("shelled Toretsk")
         if root.dep_ in ("dobj", "conj") and head.pos_ in ("VERB", "PROPN") and span.start != span.sent.start:
             verb = head if root.dep_ == "dobj" else head.head
             return verb.pos_ == "VERB" and verb.lemma_ not in ADDRESSEE_VERBS
@@ -508,6 +548,11 @@ class PlaceResolver:
                 c.tier = 9
                 return
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            c.tier = 9
+            return
+        # "sanctions on Tehran", "pressure on Moscow": the target, not a location
+        if root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "upon") \
+                and root.head.head.lemma_.lower() in _TARGET_NOUNS:
             c.tier = 9
             return
         # direct object of a verb that addresses a party, or "urged Beijing to ..."
