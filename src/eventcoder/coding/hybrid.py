@@ -1,0 +1,149 @@
+"""The hybrid coder: the project's lexicon first, the PETRARCH dictionaries for the rest.
+
+:class:`HybridCoder` runs the :class:`~eventcoder.coding.rules.RuleCoder` on a sentence and
+then the PETRARCH dictionary engine (the default Phoenix/CAMEO.2.0 verb patterns). Events the
+engine codes on verbs the lexicon already knows are dropped (the lexicon's rules, with their
+guards against metaphors, conditions and non-events, decide those verbs), as are
+
+* statements (CAMEO 01x: "said", "announced" carry no event of their own),
+* events coded on a verb that is already the trigger of a lexicon event, and
+* events without an actor that has a country (or an international body) code.
+
+The engine's actors are replaced by the project's actor mention covering the actor phrase
+(``MentionIndex.at``) where there is one, so actor codes stay consistent with the lexicon's
+events; otherwise the engine's own code is kept. The verb and pattern codes are the engine's.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import threading
+from typing import Sequence
+
+from spacy.tokens import Span
+
+from ..records import ActorMention
+from . import syntax as sx
+from .rules import Candidate, MentionIndex, RuleCoder
+
+__all__ = ["HybridCoder", "default_petrarch_coder"]
+
+#: CAMEO roots the dictionary events may not add: 01 = public statements ("said")
+DROP_ROOTS = ("01",)
+#: actor-code prefixes that count as "country-coded" besides ISO countries
+BODY_PREFIXES = ("IGO", "NGO", "IMG")
+
+_lock = threading.Lock()
+_cached: list = []
+
+
+def default_petrarch_coder():
+    """The PETRARCH engine over the shipped default dictionaries, loaded once per process."""
+    with _lock:
+        if not _cached:
+            from ..petrarch import Dictionaries, PetrarchCoder
+            _cached.append(PetrarchCoder(Dictionaries.default(), require_dyad=False))
+        return _cached[0]
+
+
+def _as_date(published) -> _dt.date | None:
+    if published is None or isinstance(published, _dt.date):
+        return published
+    try:
+        return _dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+class HybridCoder:
+    """Lexicon events first; PETRARCH dictionary events for verbs the lexicon does not know.
+
+    ``petrarch_coder`` may be None: the default engine is then loaded on first use."""
+
+    name = "hybrid"
+
+    def __init__(self, rule_coder: RuleCoder | None = None, petrarch_coder=None, *,
+                 require_dyad: bool = True, require_subject: bool = True, require_pattern: bool = True):
+        self.rules = rule_coder or RuleCoder()
+        self._petrarch = petrarch_coder
+        self.require_dyad = require_dyad
+        self.require_subject = require_subject
+        self.require_pattern = require_pattern
+
+    @property
+    def petrarch(self):
+        if self._petrarch is None:
+            self._petrarch = default_petrarch_coder()
+        return self._petrarch
+
+    # ---------------------------------------------------------------- public
+    def code_sentence(self, sent: Span, mentions: MentionIndex, published=None) -> list[Candidate]:
+        out = list(self.rules.code_sentence(sent, mentions, published=published))
+        taken = {c.trigger.i for c in out}
+        lex = self.rules.lex
+        extra: list[Candidate] = []
+        seen: set[tuple] = set()
+        for ev in self.petrarch.code_sentence(sent, _as_date(published)):
+            verb = sent.doc[ev.verb_index]
+            if verb.i in taken or not self._unknown_verb(verb):
+                continue
+            if not ev.cameo or not ev.cameo[:1].isdigit() or ev.cameo.startswith(DROP_ROOTS):
+                continue
+            if self.require_pattern and ev.pattern.lstrip().startswith("---"):
+                continue
+            src = self._actor(ev.source_code, ev.source_span, ev.source_text, sent, mentions)
+            tgt = self._actor(ev.target_code, ev.target_span, ev.target_text, sent, mentions)
+            if not (self._country_coded(src) or self._country_coded(tgt)):
+                continue
+            if self.require_dyad and (src is None or tgt is None):
+                continue
+            if self.require_subject and not self._source_is_subject(verb, src, mentions):
+                continue
+            if src is not None and tgt is not None and src.code == tgt.code:
+                continue
+            key = (verb.i, ev.cameo, src.code if src else None, tgt.code if tgt else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            extra.append(Candidate(trigger=verb, cameo=ev.cameo, pattern="petrarch: " + ev.pattern.strip(),
+                                   sources=[src] if src else [None], targets=[tgt] if tgt else [None],
+                                   confidence=0.5))
+        out.extend(extra)
+        out.sort(key=lambda c: c.trigger.i)
+        return out
+
+    # ---------------------------------------------------------------- helpers
+    def _unknown_verb(self, verb) -> bool:
+        lex = self.rules.lex
+        lemma = verb.lemma_.lower()
+        return lemma not in lex.verbs and lemma not in lex.light_verbs
+
+    def _source_is_subject(self, verb, src: ActorMention | None, mentions: MentionIndex) -> bool:
+        """The engine's source is the actor the project finds as the verb's grammatical subject
+        (or passive agent): guards against actors picked up from modifiers ("Russian troop
+        deployments came ...") or from other clauses."""
+        if src is None:
+            return True
+        subj, passive = sx.subjects(verb)
+        heads = sx.agent_of(verb) if passive or sx.is_passive(verb) else subj
+        actors = self.rules._actors(heads, mentions) if heads else []
+        return any(a.code == src.code or (a.start, a.end) == (src.start, src.end) for a in actors)
+
+    @staticmethod
+    def _country_coded(a: ActorMention | None) -> bool:
+        return a is not None and bool(a.country or (a.code or "").startswith(BODY_PREFIXES))
+
+    def _actor(self, code, span, text, sent: Span, mentions: MentionIndex) -> ActorMention | None:
+        """The project's mention covering the engine's actor phrase, else the engine's code."""
+        if not code:
+            return None
+        if span and mentions is not None:
+            start, end = span
+            toks = [t for t in sent if start <= t.idx < end]
+            # the phrase's head first, then any token of it
+            heads = [t for t in toks if t.head.i == t.i or not (start <= t.head.idx < end)]
+            for t in heads + toks:
+                m = mentions.at(t)
+                if m is not None and (m.country or m.code):
+                    return m
+        from ..petrarch.adapter import _actor
+        return _actor(code, span, text)
