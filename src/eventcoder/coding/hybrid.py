@@ -79,11 +79,16 @@ class HybridCoder:
     def code_sentence(self, sent: Span, mentions: MentionIndex, published=None) -> list[Candidate]:
         out = list(self.rules.code_sentence(sent, mentions, published=published))
         taken = {c.trigger.i for c in out}
-        lex = self.rules.lex
+        by_trigger = {}
+        for c in out:
+            by_trigger.setdefault(c.trigger.i, []).append(c)
         extra: list[Candidate] = []
         seen: set[tuple] = set()
-        for ev in self.petrarch.code_sentence(sent, _as_date(published)):
+        events = self.petrarch.code_sentence(sent, _as_date(published))
+        for ev in events:
             verb = sent.doc[ev.verb_index]
+            if verb.i in taken:
+                self._fill_target(by_trigger[verb.i], ev, sent, mentions)
             if verb.i in taken or not self._unknown_verb(verb):
                 continue
             if not ev.cameo or not ev.cameo[:1].isdigit() or ev.cameo.startswith(DROP_ROOTS):
@@ -112,6 +117,29 @@ class HybridCoder:
         return out
 
     # ---------------------------------------------------------------- helpers
+    def _fill_target(self, cands: list[Candidate], ev, sent: Span, mentions: MentionIndex) -> None:
+        """A lexicon event on the same verb that found no target takes the engine's target
+        ("rejected an Australian ultimatum": AUS) when that is a country-coded actor other than
+        the event's source."""
+        if not ev.target_code:
+            return
+        tgt = None
+        for c in cands:
+            if c.implicit or c.place_target or c.reciprocal:
+                continue
+            if any(t is not None for t in c.targets):
+                continue
+            if tgt is None:
+                tgt = self._actor(ev.target_code, ev.target_span, ev.target_text, sent, mentions)
+                if not self._country_coded(tgt):
+                    return
+            src_codes = {s.code for s in c.sources if s is not None}
+            src_spans = {(s.start, s.end) for s in c.sources if s is not None}
+            if tgt.code in src_codes or (tgt.start, tgt.end) in src_spans:
+                continue
+            c.targets = [tgt]
+            c.discourse_target = False
+
     def _unknown_verb(self, verb) -> bool:
         lex = self.rules.lex
         lemma = verb.lemma_.lower()
