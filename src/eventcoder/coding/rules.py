@@ -60,7 +60,7 @@ class MentionIndex:
     """Look-up of the actor mention covering a token (mentions from the actors stage)."""
 
     def __init__(self, mentions: Sequence[ActorMention]):
-        self.mentions = list(mentions)
+        self.mentions = [_clean_mention(m) for m in mentions]
         self._by_start = sorted(self.mentions, key=lambda m: m.start)
 
     def at(self, tok: Token) -> ActorMention | None:
@@ -79,6 +79,31 @@ class MentionIndex:
                 seen.add(id(m))
                 out.append(m)
         return out
+
+
+_SECTORS = frozenset("""GOV MIL COP OPP CVL REB BUS MED EDU JUD LEG PTY AGR LAB REF HLH SPY ELI
+MOD RAD NGO UAF SET CRM ENV DEV HRI MNC IMG INS LEF RGT REL""".split())
+
+
+def _clean_mention(m: ActorMention) -> ActorMention:
+    """A mention whose 'country' is a sector code (a coreferent of "farmers") has no country."""
+    if m.country and m.country in _SECTORS:
+        return replace(m, country=None, sector=m.sector or m.country)
+    return m
+
+
+def lemmas(tok: Token) -> list[str]:
+    """The token's lemma and, for verbs the lemmatizer gets wrong ("staged" -> "stag"), forms
+    derived from the surface word."""
+    out = [tok.lemma_.lower()]
+    w = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and w.endswith("ed"):
+        out += [w[:-1], w[:-2], w[:-3] + "y" if w.endswith("ied") else w[:-2]]
+    elif tok.tag_ == "VBG" and w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+    elif tok.tag_ == "VBZ" and w.endswith("s"):
+        out += [w[:-1], w[:-2]]
+    return out
 
 
 def _share_modifier(actors: list[ActorMention]) -> list[ActorMention]:
@@ -121,9 +146,14 @@ class RuleCoder:
         sports = self._is_sports(sent)
         consumed: set[int] = set()
         for tok in sent:
-            if sx.is_verb(tok) and tok.lemma_.lower() in self.lex.verbs:
-                cands = self._code_verb(tok, mentions, consumed)
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.light_verbs:
+            lem = next((x for x in lemmas(tok) if x in self.lex.verbs or x in self.lex.light_verbs), None)
+            if lem is None or not sx.is_verb(tok):
+                continue
+            if lem in self.lex.verbs:
+                cands = self._code_verb(tok, mentions, consumed, lem)
+                if not cands and lem in self.lex.light_verbs:
+                    cands = self._code_light_verb(tok, mentions, consumed)
+            elif tok.pos_ == "VERB":
                 cands = self._code_light_verb(tok, mentions, consumed)
             else:
                 continue
@@ -146,8 +176,8 @@ class RuleCoder:
             return True
         return any(t.lower_ in self.lex.sports_cues for t in sent)
 
-    def _rule_for(self, verb: Token) -> VerbRule | None:
-        rules = self.lex.verbs.get(verb.lemma_.lower(), ())
+    def _rule_for(self, verb: Token, lemma: str | None = None) -> VerbRule | None:
+        rules = self.lex.verbs.get(lemma or verb.lemma_.lower(), ())
         objs = sx.direct_objects(verb)
         xcomps = sx.xcomp_chain(verb)
         obj_heads = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
@@ -189,8 +219,8 @@ class RuleCoder:
             return r
         return None
 
-    def _code_verb(self, verb: Token, mi: MentionIndex, consumed: set[int]) -> list[Candidate]:
-        rule = self._rule_for(verb)
+    def _code_verb(self, verb: Token, mi: MentionIndex, consumed: set[int], lemma: str | None = None) -> list[Candidate]:
+        rule = self._rule_for(verb, lemma)
         if rule is None or rule.code == "---":
             return []
         if self._in_noun_complement(verb):
@@ -345,6 +375,10 @@ class RuleCoder:
                 inner = [x for x in mi.in_tokens(sx.np_tokens(t))
                          if x.country not in excl_countries and (x.start, x.end) not in excl_ids]
                 m = inner[0] if inner else None
+            if m is not None and m.sector and m.country:
+                extra = self._of_members(t, m, mi)
+                if extra:
+                    out.extend(x for x in extra if x not in out)
             if m is not None and m.method == "coref" and m.country and m.country in excl_countries:
                 m = None  # "its ambassador": the source's own agent, not a target
             if m is not None and (m.start, m.end) not in excl_ids and m not in out and m.code not in excl_codes:
@@ -352,6 +386,18 @@ class RuleCoder:
                     continue
                 out.append(m)
         return _share_modifier(out)
+
+    def _of_members(self, head: Token, m: ActorMention, mi: MentionIndex) -> list[ActorMention]:
+        """"The foreign ministers of India and China": the title's holders for every country
+        coordinated in its of-phrase, besides the one the mention covers."""
+        out = []
+        for p, obj in sx.prep_objects(head, {"of"}):
+            for c in sx.conjuncts(obj)[1:] if obj is sx.conjuncts(obj)[0] else []:
+                mc = mi.at(c)
+                if mc is not None and mc.country and mc.country != m.country:
+                    out.append(replace(mc, code=mc.country + (m.sector or ""), sector=m.sector,
+                                       method="title+of"))
+        return out
 
     def _place_actor(self, tok: Token, sources) -> ActorMention | None:
         """A place named where an actor is expected ("recalled its ambassador from Belgrade"):
