@@ -88,6 +88,7 @@ class HybridCoder:
         for ev in events:
             verb = sent.doc[ev.verb_index]
             if verb.i in taken:
+                self._fill_source(by_trigger[verb.i], ev, verb, sent, mentions)
                 self._fill_target(by_trigger[verb.i], ev, sent, mentions)
             if verb.i in taken or not self._unknown_verb(verb):
                 continue
@@ -117,6 +118,29 @@ class HybridCoder:
         return out
 
     # ---------------------------------------------------------------- helpers
+    def _fill_source(self, cands: list[Candidate], ev, verb, sent: Span, mentions: MentionIndex) -> None:
+        """A lexicon event on the same verb whose subject gave no actor takes the engine's
+        source when the engine's actor phrase holds the verb's subject (or passive agent)."""
+        if not ev.source_code or not ev.source_span:
+            return
+        subj, passive = sx.subjects(verb)
+        heads = sx.agent_of(verb) if passive or sx.is_passive(verb) else subj
+        a, b = ev.source_span
+        if not any(a <= t.idx < b for t in heads):
+            return
+        src = None
+        for c in cands:
+            if c.implicit or any(s is not None for s in c.sources):
+                continue
+            if src is None:
+                src = self._actor(ev.source_code, ev.source_span, ev.source_text, sent, mentions)
+                if not self._country_coded(src):
+                    return
+            if any(t is not None and (t.code == src.code or (t.start, t.end) == (src.start, src.end))
+                   for t in c.targets):
+                continue
+            c.sources = [src]
+
     def _fill_target(self, cands: list[Candidate], ev, sent: Span, mentions: MentionIndex) -> None:
         """A lexicon event on the same verb that found no target takes the engine's target
         ("rejected an Australian ultimatum": AUS) when that is a country-coded actor other than
