@@ -159,9 +159,9 @@ class Pipeline:
         # places of the paragraph's previous event, else the source's country
         # the sources are actors here, not places ("Washington urged"); targets may be both
         excl = [(s.start, s.end) for s in cand.sources if s is not None and s.start >= 0]
-        places = self.places.resolve_all(trig, pctx, exclude=excl)
-        if not places and trig.head is not trig:
-            places = self.places.resolve_all(trig.head, pctx, exclude=excl)
+        excl += [(t.start, t.end) for t in cand.targets if t is not None and t.start >= 0 and t.sector]
+        scope = _place_scope(trig)
+        places = [p for p in self.places.resolve_all(trig, pctx, exclude=excl) if _named_in(p, scope)]
         location_basis = "text" if places else None
         if modality in ("asserted", "claimed") and date.basis == "text" and date.value and doc.published:
             if _period_end(date) < doc.published - _dt.timedelta(days=HISTORICAL_DAYS):
@@ -179,15 +179,16 @@ class Pipeline:
         for code, modality_v, anchor, date_v, pattern in variants:
             place_list = places or ([None])
             if anchor is not trig:
-                stmt_places = self.places.resolve_all(anchor, pctx, exclude=excl)
+                stmt_scope = _place_scope(anchor)
+                stmt_places = [p for p in self.places.resolve_all(anchor, pctx, exclude=excl) if _named_in(p, stmt_scope)]
                 place_list = stmt_places[:1] or place_list
             if len(place_list) > 1 and not cand.place_target:
                 place_list = place_list[:1]
             for place in place_list:
                 if place is None and state.para_events and code[:2] in ("14", "15", "17", "18", "19", "20", "07", "04"):
-                    prev = state.para_events[-1].location
-                    place = prev
-                    loc_basis = "context" if prev else None
+                    last = state.para_events[-1]
+                    place = last.location if last.extra.get("location_basis") in ("text", "context") else None
+                    loc_basis = "context" if place else None
                 else:
                     loc_basis = location_basis
                 sources = [self._fill(s, place, pctx, state) for s in (cand.sources or [None])]
@@ -212,7 +213,7 @@ class Pipeline:
                     if s is not None and not s.code and t is not None and not t.code:
                         continue
                     if place is None and loc_basis is None:
-                        loc = _country_place(self.places, s)
+                        loc = self._actor_place(s)
                         lb = "actor" if loc else None
                     else:
                         loc, lb = place, loc_basis
@@ -230,6 +231,17 @@ class Pipeline:
             if results[-1].location is not None and results[-1].extra.get("location_basis") == "text":
                 pctx.remember(results[-1].location)
         return results
+
+    def _actor_place(self, actor: ActorMention | None) -> Place | None:
+        """Where an event with no place in its clause happened: the capital an actor is named
+        by ("Washington urged"), else the actor's country (GeoNames country entry)."""
+        if actor is None or not actor.country:
+            return None
+        if actor.method == "capital" and actor.text:
+            place = self.places.place_of_name(actor.text)
+            if place is not None and place.country == actor.country:
+                return place
+        return _country_place(self.places, actor)
 
     def _speaker(self, toks, mi) -> ActorMention | None:
         if not toks:
@@ -348,6 +360,41 @@ def _confidence(cand, s, t) -> float:
     if cand.discourse_target:
         c -= 0.15
     return round(max(0.05, min(0.95, c)), 2)
+
+
+def _place_scope(trig) -> set[str]:
+    """Folded words of the clauses a place may come from for the event at ``trig``: its own
+    clause and the clauses that govern it, without embedded clauses (another event's places)
+    and without "from" phrases (where someone came from is not where the event happened)."""
+    from .coding import syntax as sx
+    from .places.gazetteer import fold
+
+    verbs = []
+    cur = trig
+    for _ in range(8):
+        if sx.is_verb(cur):
+            verbs.append(cur)
+        if cur.head is cur:
+            break
+        cur = cur.head
+    if not sx.is_verb(trig):
+        verbs.insert(0, trig)
+    words: set[str] = set()
+    for v in verbs:
+        skip: set[int] = set()
+        for t in sx.clause_tokens(v):
+            if t.dep_ == "prep" and t.lower_ == "from":
+                skip |= {x.i for x in t.subtree}
+        for t in sx.clause_tokens(v):
+            if t.i not in skip:
+                words.add(fold(t.text))
+    return words
+
+
+def _named_in(place: Place, scope: set[str]) -> bool:
+    from .places.gazetteer import fold
+    names = [place.name.split(" (")[0]] + ([place.name.split(" (")[1].rstrip(")")] if " (" in place.name else [])
+    return any(fold(n).split()[0] in scope for n in names if n.strip())
 
 
 def _country_place(places, actor: ActorMention | None) -> Place | None:
