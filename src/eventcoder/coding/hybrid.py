@@ -23,12 +23,14 @@ from spacy.tokens import Span
 
 from ..records import ActorMention
 from . import syntax as sx
-from .rules import Candidate, MentionIndex, RuleCoder
+from .rules import Candidate, MentionIndex, RuleCoder, implicit_actor
 
 __all__ = ["HybridCoder", "default_petrarch_coder"]
 
 #: CAMEO roots the dictionary events may not add: 01 = public statements ("said")
 DROP_ROOTS = ("01",)
+#: CAMEO codes of internal measures whose unnamed target is the population of the place
+DOMESTIC_PREFIXES = ("081", "082", "172", "173", "1711", "1712", "175", "18")
 #: actor-code prefixes that count as "country-coded" besides ISO countries
 BODY_PREFIXES = ("IGO", "NGO", "IMG")
 
@@ -114,10 +116,25 @@ class HybridCoder:
                                    sources=[src] if src else [None], targets=[tgt] if tgt else [None],
                                    confidence=0.5))
         out.extend(extra)
+        for c in out:
+            self._domestic_target(c)
         out.sort(key=lambda c: c.trigger.i)
         return out
 
     # ---------------------------------------------------------------- helpers
+    @staticmethod
+    def _domestic_target(c: Candidate) -> None:
+        """Internal measures (easing or imposing curfews and emergencies, arrests, repression,
+        unconventional violence) that name no target act on the people of the place where they
+        happen: an implicit target the pipeline fills from the event's place."""
+        if not c.cameo.startswith(DOMESTIC_PREFIXES) or c.place_target or "target" in c.implicit:
+            return
+        if any(t is not None for t in c.targets) or not any(s is not None for s in c.sources):
+            return
+        c.targets = [implicit_actor(None)]
+        c.implicit.add("target")
+        c.discourse_target = False
+
     def _fill_source(self, cands: list[Candidate], ev, verb, sent: Span, mentions: MentionIndex) -> None:
         """A lexicon event on the same verb whose subject gave no actor takes the engine's
         source when the engine's actor phrase holds the verb's subject (or passive agent)."""
