@@ -60,7 +60,7 @@ class MentionIndex:
     """Look-up of the actor mention covering a token (mentions from the actors stage)."""
 
     def __init__(self, mentions: Sequence[ActorMention]):
-        self.mentions = [_clean_mention(m) for m in mentions]
+        self.mentions = [_clean_mention(m) for m in mentions if not _unspecified(m)]
         self._by_start = sorted(self.mentions, key=lambda m: m.start)
 
     def at(self, tok: Token) -> ActorMention | None:
@@ -90,6 +90,11 @@ def _clean_mention(m: ActorMention) -> ActorMention:
     if m.country and m.country in _SECTORS:
         return replace(m, country=None, sector=m.sector or m.country)
     return m
+
+
+def _unspecified(m: ActorMention) -> bool:
+    """"foreign forces", "international observers": whose they are is not said."""
+    return m.method in ("sector", "coref") and m.text.lower().startswith(("foreign ", "international ", "outside "))
 
 
 def lemmas(tok: Token) -> list[str]:
@@ -252,6 +257,8 @@ class RuleCoder:
             cand.sources = [None]
         if rule.code[:2] == "14" and not sources:
             self._domestic(cand)  # "thousands rallied": the people of the place
+        elif not passive and not sources:
+            return []  # an active verb whose subject names no actor: who acted is unknown
         self._finish(cand, verb)
         return [cand]
 
@@ -329,7 +336,7 @@ class RuleCoder:
             sources = self._actors(by, mi) or self._actors(poss, mi) or self._actors_in(mods, mi)
         if not targets:
             targets = self._noun_targets(noun, mi, sources)
-        standalone = (dep in ("nsubj", "nsubjpass")
+        standalone = (dep in ("nsubj", "nsubjpass") and (entry.domestic or bool(targets))
                       or (dep == "pobj" and head.lower_ in TEMPORAL_PREPS and head.lower_ != "in")
                       or (dep == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "response"))
         if not standalone and not (sources and targets):
