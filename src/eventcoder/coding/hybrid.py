@@ -30,7 +30,7 @@ __all__ = ["HybridCoder", "default_petrarch_coder"]
 #: CAMEO roots the dictionary events may not add: 01 = public statements ("said")
 DROP_ROOTS = ("01",)
 #: CAMEO codes of internal measures whose unnamed target is the population of the place
-DOMESTIC_PREFIXES = ("081", "082", "172", "173", "1711", "1712", "175", "18")
+DOMESTIC_PREFIXES = ("081", "082", "172", "173", "1711", "1712", "175", "18", "19", "20")
 #: actor-code prefixes that count as "country-coded" besides ISO countries
 BODY_PREFIXES = ("IGO", "NGO", "IMG")
 
@@ -125,7 +125,7 @@ class HybridCoder:
     @staticmethod
     def _domestic_target(c: Candidate) -> None:
         """Internal measures (easing or imposing curfews and emergencies, arrests, repression,
-        unconventional violence) that name no target act on the people of the place where they
+        unconventional and military violence) that name no target act on the people of the place where they
         happen: an implicit target the pipeline fills from the event's place."""
         if not c.cameo.startswith(DOMESTIC_PREFIXES) or c.place_target or "target" in c.implicit:
             return
