@@ -29,6 +29,8 @@ __all__ = ["HybridCoder", "default_petrarch_coder"]
 
 #: CAMEO roots the dictionary events may not add: 01 = public statements ("said")
 DROP_ROOTS = ("01",)
+#: verbs whose adjectival passive states the subject's own stance ("is opposed to")
+STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine", "resolve"}
 #: CAMEO codes of internal measures whose unnamed target is the population of the place
 DOMESTIC_PREFIXES = ("081", "082", "172", "173", "1711", "1712", "175", "18", "19", "20")
 #: actor-code prefixes that count as "country-coded" besides ISO countries
@@ -117,11 +119,31 @@ class HybridCoder:
                                    confidence=0.5))
         out.extend(extra)
         for c in out:
+            self._stative_passive(c, mentions)
             self._domestic_target(c)
         out.sort(key=lambda c: c.trigger.i)
         return out
 
     # ---------------------------------------------------------------- helpers
+    def _stative_passive(self, c: Candidate, mentions: MentionIndex) -> None:
+        """"X is opposed to Y", "X is committed to Y": an adjectival passive without a ``by``
+        agent whose subject holds the stance: the subject is the source, the ``to`` object the
+        target."""
+        verb = c.trigger
+        if verb.lemma_.lower() not in STATIVE_PASSIVES or not sx.is_passive(verb) or sx.agent_of(verb):
+            return
+        subj = [t for t in c.targets if t is not None]
+        if not subj or any(s is not None for s in c.sources):
+            return
+        c.sources = subj
+        targets = []
+        for _p, t in sx.prep_objects(verb, {"to"}):
+            targets = self.rules._actors([t], mentions, exclude=subj, deep=True)
+            if targets:
+                break
+        c.targets = targets or [None]
+        c.discourse_target = False
+
     @staticmethod
     def _domestic_target(c: Candidate) -> None:
         """Internal measures (easing or imposing curfews and emergencies, arrests, repression,
