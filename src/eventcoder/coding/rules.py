@@ -296,6 +296,8 @@ class RuleCoder:
                 return []
             subj_toks, passive = sx.subjects(verb)
             sources = self._actors(subj_toks, mi)
+            if not sources and not entry.domestic:
+                return []  # who acted is unknown
             targets = self._noun_targets(n, mi, sources)
             if not targets:
                 targets = self._targets(verb, None, mi, sources)
@@ -382,6 +384,9 @@ class RuleCoder:
                 inner = [x for x in mi.in_tokens(sx.np_tokens(t))
                          if x.country not in excl_countries and (x.start, x.end) not in excl_ids]
                 m = inner[0] if inner else None
+            if m is not None and m.method in ("sector", "coref") and any(
+                    c.dep_ == "amod" and c.lower_ in ("foreign", "international", "outside") for c in t.children):
+                m = None  # "foreign forces": whose they are is not said
             if m is not None and m.sector and m.country:
                 extra = self._of_members(t, m, mi)
                 if extra:
