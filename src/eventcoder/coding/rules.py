@@ -128,6 +128,21 @@ def _share_modifier(actors: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+def _answers_someone(trigger: Token) -> bool:
+    """The event's target is the actor of an earlier event: a response ("responded by
+    upholding ...") or a reaction to something described, not named ("denounced what they
+    saw as a crackdown")."""
+    cur = trigger
+    for _ in range(3):
+        if cur.lemma_.lower() in RESPONSE_VERBS:
+            return True
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return any(c.dep_ in ("ccomp", "dobj") and c.subtree and next(c.subtree).tag_ in ("WP", "WDT")
+               for c in trigger.children)
+
+
 def implicit_actor(sector: str | None = None) -> ActorMention:
     """A participant the text implies but does not name (filled by the pipeline)."""
     return ActorMention(text="", start=-1, end=-1, code=sector or "", country=None, sector=sector,
@@ -495,7 +510,7 @@ class RuleCoder:
         if root == "14" and cand.sources and not cand.targets:
             cand.targets = [implicit_actor(None)]
             cand.implicit.add("target")
-        if not cand.targets and root in ("05", "11", "12", "13"):
+        if not cand.targets and root in ("05", "11", "12", "13") and _answers_someone(trigger):
             cand.discourse_target = True
         if cand.sources and all(s is not None and s.method == "sector" and not s.country for s in cand.sources):
             cand.implicit.add("source-country")
