@@ -315,7 +315,9 @@ class RuleCoder:
                 return []  # who acted is unknown
             targets = self._noun_targets(n, mi, sources)
             if not targets:
-                targets = self._targets(verb, None, mi, sources)
+                # the event noun's possessor made it ("reiterated Putin's condemnations"): not a target
+                owners = self._actors([c for c in n.children if c.dep_ == "poss"], mi)
+                targets = self._targets(verb, None, mi, list(sources) + owners)
             cand = Candidate(trigger=verb, cameo=entry.code,
                              pattern=f"lexicon: {verb.lemma_.upper()} + {entry.lemma.upper()} [{entry.code}]",
                              sources=sources, targets=targets, reciprocal=entry.reciprocal)
