@@ -89,12 +89,18 @@ class HybridCoder:
         extra: list[Candidate] = []
         seen: set[tuple] = set()
         events = self.petrarch.code_sentence(sent, _as_date(published))
+        rescued: set[int] = set()
         for ev in events:
             verb = sent.doc[ev.verb_index]
             if verb.i in taken:
                 self._fill_source(by_trigger[verb.i], ev, verb, sent, mentions)
                 self._fill_target(by_trigger[verb.i], ev, sent, mentions)
-            if verb.i in taken or not self._unknown_verb(verb):
+                continue
+            if not self._unknown_verb(verb):
+                if verb.i not in rescued:
+                    rescued.add(verb.i)
+                    same = [e for e in events if e.verb_index == ev.verb_index]
+                    extra.extend(self._rescue(verb, same, sent, mentions))
                 continue
             if not ev.cameo or not ev.cameo[:1].isdigit() or ev.cameo.startswith(DROP_ROOTS):
                 continue
@@ -157,15 +163,63 @@ class HybridCoder:
         c.implicit.add("target")
         c.discourse_target = False
 
+    @staticmethod
+    def _in_subject(verb, span) -> bool:
+        """The engine's actor phrase lies inside the verb's subject phrase (or passive agent)."""
+        if not span:
+            return False
+        subj, passive = sx.subjects(verb)
+        heads = sx.agent_of(verb) if passive or sx.is_passive(verb) else subj
+        a, b = span
+        for h in heads:
+            toks = list(h.subtree)
+            if toks and toks[0].idx <= a and b <= toks[-1].idx + len(toks[-1].text):
+                return True
+        return False
+
+    def _rescue(self, verb, evs, sent: Span, mentions: MentionIndex) -> list[Candidate]:
+        """A lexicon verb the rule coder left uncoded because the actor stage found no actor in
+        its subject ("Russian aircraft killed ..."): the lexicon's code with the engine's
+        subject actor, when the engine finds one inside the subject phrase."""
+        rules = self.rules
+        if sx.is_passive(verb):
+            return []
+        rule = rules._rule_for(verb)
+        if rule is None or rule.code == "---" or rules._in_noun_complement(verb):
+            return []
+        if rule.code[:2] >= "15" and rules._is_sports(sent):
+            return []
+        if rule.violence:
+            objs = sx.direct_objects(verb)
+            if objs and all(o.lemma_.lower() in rules.lex.abstract_objects for o in objs):
+                return []
+        src = None
+        for ev in evs:
+            if ev.source_code and self._in_subject(verb, ev.source_span):
+                src = self._actor(ev.source_code, ev.source_span, ev.source_text, sent, mentions)
+                if self._country_coded(src):
+                    break
+                src = None
+        if src is None:
+            return []
+        targets = rules._targets(verb, rule, mentions, [src])
+        if not targets:
+            for ev in evs:
+                t = self._actor(ev.target_code, ev.target_span, ev.target_text, sent, mentions)
+                if self._country_coded(t) and t.code != src.code and t not in targets:
+                    targets.append(t)
+        cand = Candidate(trigger=verb, cameo=rule.code, pattern=rule.label + " (actor: petrarch)",
+                         sources=[src], targets=targets or [None], reciprocal=rule.reciprocal,
+                         violence=rule.violence, confidence=0.5)
+        if not targets:
+            cand.targets = []
+        rules._finish(cand, verb)
+        return [cand]
+
     def _fill_source(self, cands: list[Candidate], ev, verb, sent: Span, mentions: MentionIndex) -> None:
         """A lexicon event on the same verb whose subject gave no actor takes the engine's
         source when the engine's actor phrase holds the verb's subject (or passive agent)."""
-        if not ev.source_code or not ev.source_span:
-            return
-        subj, passive = sx.subjects(verb)
-        heads = sx.agent_of(verb) if passive or sx.is_passive(verb) else subj
-        a, b = ev.source_span
-        if not any(a <= t.idx < b for t in heads):
+        if not ev.source_code or not self._in_subject(verb, ev.source_span):
             return
         src = None
         for c in cands:
