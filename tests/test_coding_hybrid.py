@@ -93,3 +93,20 @@ def test_stance_passive_subject_is_source(cands):
     assert hits
     assert _codes(hits[0].sources) == ["CHL"]
     assert _codes(hits[0].targets) == ["PER"]
+
+
+def test_lexicon_verb_takes_engine_actor_when_subject_unresolved(cands):
+    # "aircraft" is no actor for the actor stage; the dictionaries code "Russian" inside the
+    # subject phrase: the lexicon's code with the engine's actor
+    cs = cands("Russian aircraft killed twelve Syrian civilians near Idlib on Monday.")
+    hits = [c for c in cs if c.cameo == "190"]
+    assert hits, [(c.cameo, c.pattern) for c in cs]
+    assert hits[0].pattern.startswith("lexicon: KILL")
+    assert _codes(hits[0].sources)[0].startswith("RUS")
+    assert _codes(hits[0].targets)[0].startswith("SYR")
+
+
+def test_engine_actor_outside_subject_is_not_taken(cands):
+    # the only country is in the object: no source is invented for the lexicon verb
+    cs = cands("The committee threatened Syria on Monday.")
+    assert not [c for c in cs if c.sources and c.sources[0] is not None and c.sources[0].code.startswith("SYR")]
