@@ -49,7 +49,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "MMR": ("Burma",),
     "TUR": ("Turkiye",),
     "VAT": ("Vatican", "Holy See"),
-    "PSE": ("Palestine", "Palestinian Territories"),
+    "PSE": ("Palestine", "Palestinian Territories", "West Bank", "Gaza Strip",
+            "Occupied Palestinian Territories"),
     "MKD": ("Macedonia",),
     "SWZ": ("Swaziland",),
     "CPV": ("Cape Verde",),
@@ -222,6 +223,10 @@ def _admin1_row(sub, ccities: list[dict], iso3: str, a1_geo) -> dict:
     m = _ADJ.match(fbase)
     adjectival = bool(m and kind and re.match(r"(?i)oblast|kra", kind.group(1)))
     exact = [c for c in ccities if fold(c["name"]) == fbase]
+    if not exact and not adjectival:
+        # "Ḩalab" is Aleppo's alternate name
+        exact = [c for c in ccities if c["population"] >= 10_000
+                 and fbase in {fold(a) for a in c["alternatenames"]}]
     if exact and not adjectival:
         match = max(exact, key=lambda c: c["population"])
     elif adjectival:
@@ -252,7 +257,7 @@ def _admin1_row(sub, ccities: list[dict], iso3: str, a1_geo) -> dict:
         match = max(found, key=lambda c: c["population"]) if found else match
     alts = []
     seen = {fold(name)}
-    for a in (raw, base):
+    for a in (raw, base, match["name"] if match else raw):
         if fold(a) not in seen:
             seen.add(fold(a))
             alts.append(a)

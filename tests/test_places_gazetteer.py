@@ -121,3 +121,26 @@ def test_geonames_instances_share_one_load(geo):
     other = GeonamesGazetteer()
     other.lookup("Paris")
     assert other._index is geo._index or geo.lookup("Paris") == other.lookup("Paris")
+
+
+@pytest.mark.parametrize("text,name,iso3,fc", [
+    ("Deir Ezzor", "Deir ez-Zor", "SYR", "PPL"),        # spelling variant: letters only
+    ("Al-Bab", "Al Bāb", "SYR", "PPL"),
+    ("Aleppo City", "Aleppo", "SYR", "PPL"),             # "X City" is the town
+    ("Aleppo Governorate", "Aleppo (Ḩalab)", "SYR", "ADM1"),  # division named after its capital
+    ("Homs Governorate", "Homs (Ḩimş)", "SYR", "ADM1"),
+    ("Idlib province", "Idlib", "SYR", "ADM1"),
+    ("Idlib", "Idlib", "SYR", "PPL"),                    # the bare name is the town
+    ("Kherson", "Kherson", "UKR", "PPL"),
+    ("Kherson region", "Kherson Oblast", "UKR", "ADM1"),
+    ("Gaza Strip", "Palestinian Territory", "PSE", "PCLI"),
+])
+def test_geonames_spelling_and_division_forms(geo, text, name, iso3, fc):
+    top = geo.lookup(text)[0]
+    assert (top.name, top.country, top.feature_code) == (name, iso3, fc)
+
+
+def test_lookup_scored_is_ordered(geo):
+    scored = geo.lookup_scored("Paris")
+    assert [p for p, _ in scored] == geo.lookup("Paris")
+    assert all(a >= b for (_, a), (_, b) in zip(scored, scored[1:]))

@@ -100,9 +100,9 @@ def test_unknown_hamlet_falls_back(run, text, anchor, expected):
 
 # several places attached to one verb
 @pytest.mark.parametrize("text,anchor,expected", [
-    ("Artillery pounded Avdiivka and Marinka on Monday.", "pounded",
+    ("Ukrainian officials said artillery pounded Avdiivka and Marinka on Monday.", "pounded",
      ["Avdiivka (Avdiyivka)", "Marinka (Mar'yinka)"]),
-    ("Shells hit Kherson and Mykolaiv overnight.", "hit", ["Kherson", "Mykolaiv (Mykolayiv)"]),
+    ("Ukraine said Russian shells hit Kherson and Mykolaiv overnight.", "hit", ["Kherson", "Mykolaiv (Mykolayiv)"]),
 ])
 def test_direct_objects_resolve_all(run, text, anchor, expected):
     places = run(text, anchor, all=True)

@@ -23,12 +23,13 @@ from typing import Iterable, Protocol, Sequence, runtime_checkable
 from ..records import Place
 
 __all__ = ["Gazetteer", "GeonamesGazetteer", "MemoryGazetteer", "fold", "prior", "specificity",
-           "split_admin_suffix"]
+           "split_admin_suffix", "squash"]
 
 #: words that turn a name into a first-order division ("Bryansk region", "Idlib province")
 ADMIN_SUFFIXES = ("region", "oblast", "province", "governorate", "state", "prefecture", "krai",
                   "kray", "district", "provinces", "regions")
 _SUFFIX_RE = re.compile(r"^(.+?)\s+(" + "|".join(ADMIN_SUFFIXES) + r")$")
+_TOWN_RE = re.compile(r"^(.+?)\s+(city|town|village|municipality)$")
 _PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bb": "'", "\u02bc": "'", "\u2010": "-",
                         "\u2011": "-", "\u2013": "-", "\u2014": "-"})
 
@@ -41,6 +42,11 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_PUNCT))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.lower().split())
+
+
+def squash(text: str) -> str:
+    """Folded letters and digits only: "Deir ez-Zor" and "Deir Ezzor" meet at "deirezzor"."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
 def split_admin_suffix(name: str) -> tuple[str, str] | None:
@@ -115,6 +121,7 @@ class _IndexedGazetteer:
         index: dict[str, list[tuple[_Entry, str | None]]] = {}
         countries: dict[str, _Entry] = {}
         admin1: dict[str, list[_Entry]] = {}
+        loose: dict[str, list[tuple[_Entry, str | None]]] = {}
         for e in self._entries():
             keys = {fold(e.place.name): None}
             for alt in e.alternates:
@@ -123,6 +130,9 @@ class _IndexedGazetteer:
                 if not key:
                     continue
                 index.setdefault(key, []).append((e, alt))
+                sq = "~" + "".join(ch for ch in key if ch.isalnum())
+                if sq != "~" + key:
+                    loose.setdefault(sq, []).append((e, alt))
                 nodot = key.replace(".", "")
                 if nodot != key and nodot:
                     index.setdefault(nodot, []).append((e, alt))
@@ -131,6 +141,8 @@ class _IndexedGazetteer:
                 countries.setdefault(e.place.country, e)
             elif fc == "ADM1" and e.place.country:
                 admin1.setdefault(e.place.country, []).append(e)
+        for sq, hits in loose.items():
+            index.setdefault(sq, hits)
         self._countries = countries
         self._admin1 = admin1
         self._index = index
@@ -142,20 +154,32 @@ class _IndexedGazetteer:
     @staticmethod
     def _named(e: _Entry, alt: str | None) -> Place:
         fc = e.place.feature_code or ""
-        if alt and fc.startswith("PPL") and fold(alt) != fold(e.place.name):
-            return replace(e.place, name=f"{alt} ({e.place.name})")
-        return e.place
+        if not alt or fold(alt) == fold(e.place.name) or not (fc.startswith("PPL") or fc == "ADM1"):
+            return e.place
+        if fc == "ADM1":
+            base = split_admin_suffix(fold(e.place.name))
+            if base and base[0] == fold(alt):  # "Bryansk" of "Bryansk Oblast"
+                return e.place
+        return replace(e.place, name=f"{alt} ({e.place.name})")
 
     def _hits(self, key: str) -> list[tuple[_Entry, str | None]]:
         assert self._index is not None
         hits = self._index.get(key)
         if hits is None and "." in key:
             hits = self._index.get(key.replace(".", ""))
+        if hits is None:  # spelling variants: "Deir Ezzor", "Dara'a", "Al Bab"
+            sq = "".join(ch for ch in key if ch.isalnum())
+            hits = self._index.get("~" + sq) or self._index.get(sq)
         return hits or []
 
     def lookup(self, name: str) -> list[Place]:
         """See :meth:`Gazetteer.lookup`. ``"Bryansk region"``/``"Bryansk Oblast"`` give the
         division first; a leading "the" is ignored."""
+        return [p for p, _ in self.lookup_scored(name)]
+
+    def lookup_scored(self, name: str) -> list[tuple[Place, float]]:
+        """:meth:`lookup` with each candidate's context-free score (higher is better; about
+        log10 population plus feature-class bonuses)."""
         self._ensure()
         key = fold(name).strip(" ,;:")
         if key.startswith("the "):
@@ -174,15 +198,30 @@ class _IndexedGazetteer:
         if split is not None:
             for e, alt in self._hits(split[0]):
                 if e.place.feature_code == "ADM1":
-                    add(e, None, 100.0)
-        for e, alt in self._hits(key):
+                    add(e, alt, 100.0)
+        hits = self._hits(key)
+        if not hits and not scored:
+            # "Aleppo Governorate" without a division of that name, "Aleppo City": the town
+            m = _TOWN_RE.match(key)
+            base = split[0] if split is not None else (m.group(1) if m else None)
+            if base:
+                hits = [(e, alt) for e, alt in self._hits(base)
+                        if (e.place.feature_code or "").startswith("PPL")]
+        for e, alt in hits:
             # a bare city name ("Kherson") means the city, not the division named after it
             add(e, alt, -2.0 if alt is not None and e.place.feature_code == "ADM1" else 0.0)
-        ranked = [p for _, p in sorted(scored.values(), key=lambda sp: -sp[0])]
+        if split is None:
+            # a bare name shared by a division and its capital ("Idlib") is the town
+            towns = {(p.country, p.admin1) for _, p in scored.values()
+                     if (p.feature_code or "").startswith("PPL") and fold(p.name) == key}
+            for k, (sc, p) in list(scored.items()):
+                if p.feature_code == "ADM1" and (p.country, p.admin1) in towns:
+                    scored[k] = (sc - 2.0, p)
+        ranked = sorted(scored.values(), key=lambda sp: -sp[0])
         # an alternate name shared with a place that bears it as its own name nearby
         # ("New Delhi" is an alternate of Delhi) yields to that place
-        primary = {(p.country, p.admin1) for p in ranked if fold(p.name) == key}
-        return [p for p in ranked if fold(p.name) == key or " (" not in p.name
+        primary = {(p.country, p.admin1) for _, p in ranked if fold(p.name) == key}
+        return [(p, sc) for sc, p in ranked if fold(p.name) == key or " (" not in p.name
                 or (p.country, p.admin1) not in primary]
 
     def country(self, iso3: str) -> Place | None:

@@ -47,6 +47,17 @@ PLACE_NOUNS = frozenset({
     "governorate", "state", "county", "area", "sector", "port", "suburb", "outskirts", "border",
     "municipality", "settlement", "neighborhood", "neighbourhood", "island", "country", "republic",
     "enclave", "frontline", "front", "locality", "community", "prefecture", "territory", "zone",
+    "street", "streets", "vicinity", "center", "centre", "heart", "suburbs", "part", "parts",
+    "areas", "districts", "corridor", "countryside", "environs", "outskirt", "north", "south",
+    "east", "west", "downtown", "villages", "towns", "cities", "provinces", "regions",
+})
+#: facilities named after their place ("the Tororo railway yard", "a Baghdad market")
+FACILITY_NOUNS = frozenset({
+    "yard", "square", "airport", "airbase", "base", "market", "mosque", "church", "school",
+    "hospital", "camp", "station", "bridge", "road", "highway", "checkpoint", "prison", "dam",
+    "refinery", "depot", "plant", "stadium", "university", "barracks", "harbor", "harbour",
+    "crossing", "embassy", "consulate", "courthouse", "parliament", "palace", "hotel", "museum",
+    "airfield", "port", "mall", "bazaar", "neighborhood", "neighbourhood", "district",
 })
 #: verbs whose direct object is a party spoken to, not a place ("urged Beijing")
 ADDRESSEE_VERBS = frozenset({
@@ -55,6 +66,13 @@ ADDRESSEE_VERBS = frozenset({
     "back", "help", "aid", "join", "congratulate", "thank", "reject", "deny", "demand", "implore",
     "request", "reassure", "assure", "inform", "notify", "contact", "phone", "sue", "fine",
     "recognize", "recognise", "host", "defend", "mediate", "engage", "persuade", "encourage",
+})
+#: nouns that name events of their own: a place under them is that event's place
+EVENT_NOUNS = frozenset({
+    "war", "attack", "bombing", "invasion", "talk", "talks", "conference", "summit", "election",
+    "offensive", "raid", "visit", "meeting", "conflict", "crisis", "protest", "strike", "massacre",
+    "occupation", "siege", "battle", "fighting", "assault", "blast", "explosion", "incident",
+    "negotiation", "referendum", "ceremony", "trial", "campaign", "operation", "uprising",
 })
 #: subject nouns whose place modifiers tell where a reported event happened ("Police in Nairobi")
 LOCAL_SOURCES = frozenset({
@@ -124,6 +142,13 @@ DEMONYMS: dict[str, str] = {
 #: nouns whose "on X" object is a party acted upon ("sanctions on Tehran")
 _TARGET_NOUNS = frozenset({"sanction", "tariff", "embargo", "pressure", "ban", "restriction",
                            "duty", "levy", "curb", "demand", "call", "war", "blockade", "limit"})
+#: nouns for people and bodies: "X's president" is an actor of X, not an event in X
+_ACTOR_NOUNS = frozenset({
+    "president", "leader", "minister", "government", "army", "military", "police", "official",
+    "ambassador", "envoy", "king", "queen", "prince", "spokesman", "spokeswoman", "chief",
+    "foreign", "opposition", "party", "parliament", "delegation", "team", "force", "navy",
+    "premier", "chancellor", "diplomat", "representative", "people", "citizen", "national",
+})
 _TOPO_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
 
@@ -209,7 +234,8 @@ class PlaceResolver:
                 if first.pos_ == "PROPN":
                     places = self.gazetteer.lookup(first.text)
                     iso = self._unambiguous_country(places)
-                    if iso and places[0].population >= 100_000 and specificity(places[0]) == 3:
+                    if iso and places[0].population >= 100_000 and specificity(places[0]) == 3 \
+                            and " (" not in places[0].name:
                         ctx.countries[iso] += 1
                 continue
             if ent.label_ not in _TOPO_LABELS:
@@ -311,17 +337,30 @@ class PlaceResolver:
 
     # ------------------------------------------------------------------ internals
 
+    def _lookup(self, text: str) -> list[tuple[Place, float]]:
+        """Candidates with context-free scores (the gazetteer's own when it has them)."""
+        gaz = self.gazetteer
+        scored = getattr(gaz, "lookup_scored", None)
+        if scored is not None:
+            return list(scored(text))
+        places = gaz.lookup(text)
+        key = fold(text)
+        out = []
+        for rank, p in enumerate(places):
+            s = prior(p) - 0.01 * rank
+            if p.feature_code == "ADM1" and fold(p.name) != key and split_admin_suffix(key) is None:
+                s -= 2.0  # "Kherson" is the city, "Kherson region" the division
+            out.append((p, s))
+        return out
+
     def _best(self, places: Sequence[Place], ctx: PlaceContext | None,
               cues: Iterable[str], query: str = "") -> Place:
         cues = set(cues)
         best, best_score = places[0], -math.inf
         kinds = {specificity(p) for p in places}
-        key = fold(query)
+        base = dict((p, sc) for p, sc in reversed(self._lookup(query))) if query else {}
         for rank, p in enumerate(places):
-            s = prior(p) - 0.01 * rank
-            if key and p.feature_code == "ADM1" and fold(p.name) != key \
-                    and split_admin_suffix(key) is None:
-                s -= 2.0  # "Kherson" is the city, "Kherson region" the division
+            s = base.get(p, prior(p) - 0.01 * rank)
             if ctx is not None and p.country:
                 n = ctx.countries.get(p.country, 0)
                 if n:
@@ -397,6 +436,7 @@ class PlaceResolver:
         doc = sent.doc
         spans: list[tuple[int, int, bool]] = []  # start, end, strong (GPE/LOC)
         facilities: set[int] = set()
+        natural: set[int] = set()  # LOC entities: seas, regions, mountains
         covered: set[int] = set()
         for ent in sent.ents:
             if ent.label_ == "NORP" and (fold(ent.text) in DEMONYMS or ent.root.pos_ != "PROPN"):
@@ -408,7 +448,8 @@ class PlaceResolver:
                 covered.update(range(ent.start, ent.end))
                 # "Robotyne near Orikhiv", "Kherson and Mykolaiv" tagged as one entity
                 parts, k = [], s
-                whole = bool(self.gazetteer.lookup(doc[s:e].text))  # "Bosnia and Herzegovina"
+                whole = ent.label_ not in ("GPE", "LOC") or bool(
+                    self.gazetteer.lookup(doc[s:e].text))  # "Bosnia and Herzegovina"
                 for j in range(s, e) if not whole else ():
                     if (doc[j].pos_ in ("ADP", "CCONJ") and doc[j].lower_ != "of") or doc[j].text in (",", ";"):
                         if k < j:
@@ -419,6 +460,8 @@ class PlaceResolver:
                 for ps, pe in parts:
                     if ent.label_ == "FAC":
                         facilities.add(ps)
+                    elif ent.label_ == "LOC":
+                        natural.add(ps)
                     spans.append((ps, pe, ent.label_ in ("GPE", "LOC")))
         i = sent.start
         while i < sent.end:
@@ -457,6 +500,19 @@ class PlaceResolver:
             if not places and end != e:
                 end = e
                 places = self.gazetteer.lookup(doc[s:e].text)
+            if s in natural:
+                # a sea or region name shared with a small town ("Pacific", "Kashmir")
+                loc = self._locative(doc[s:e])
+                places = [p for p in places if specificity(p) < 3 or p.population >= 20_000
+                          or (loc and " (" not in p.name)]
+            elif not strong:
+                # an organisation or person name that is only some town's alternate name
+                # ("Taliban", "Hamas"): a place only where places stand, or in a country the
+                # document is about
+                loc = self._locative(doc[s:e])
+                places = [p for p in places if " (" not in p.name or specificity(p) < 3
+                          or (loc and p.population >= 5_000)
+                          or (ctx is not None and ctx.countries.get(p.country or "", 0) > 0)]
             if s in facilities:
                 # "the White House" is a building, not Casablanca's alternate name
                 places = [p for p in places if fold(p.name) == fold(doc[s:end].text)]
@@ -513,6 +569,18 @@ class PlaceResolver:
         return words
 
     @staticmethod
+    def _locative(span: "Span") -> bool:
+        """The name follows a locative preposition or names a place noun ("city of X")."""
+        root = span.root
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
+            return True
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+            return True
+        return root.dep_ in ("compound", "nmod", "appos") and head.lower_ in PLACE_NOUNS \
+            and head.lower_ not in ("island", "coast", "border")
+
+    @staticmethod
     def _placeish(span: "Span") -> bool:
         """A name spaCy did not label as a place stands where places stand."""
         root = span.root
@@ -521,7 +589,8 @@ class PlaceResolver:
             return True
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
             return True
-        if root.dep_ in ("compound", "amod", "nmod") and head.lower_ in PLACE_NOUNS:
+        if root.dep_ in ("compound", "amod", "nmod") and (head.lower_ in PLACE_NOUNS
+                                                          or head.lemma_.lower() in FACILITY_NOUNS):
             return True
         if root.dep_ == "appos" and head.lower_ in PLACE_NOUNS | {"neighbor", "neighbour"}:
             return True
@@ -533,6 +602,20 @@ class PlaceResolver:
             return verb.pos_ == "VERB" and verb.lemma_ not in ADDRESSEE_VERBS
         return False
 
+    @staticmethod
+    def _nested_tier(path: Sequence["Token"], anchor: "Token") -> int:
+        """0 for a place of the anchor's own clause; 2 when it only tells where someone comes
+        from ("a businessman from Sydney") or where another event named by a noun happened
+        ("protested against the bombing of the embassy in Belgrade")."""
+        for k, t in enumerate(path):
+            if t.dep_ == "prep" and t.lower_ == "from" and t.head != anchor \
+                    and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return 2
+            if k > 0 and t.pos_ == "NOUN" and t.dep_ == "pobj" and t != anchor and (
+                    t.lemma_.lower() in EVENT_NOUNS or t.lower_.endswith("ing")):
+                return 2
+        return 0
+
     def _position(self, anchor: "Token", c: _Cand) -> None:
         """Set ``tier`` (0 anchor's clause, 3 elsewhere, 9 never) and ``distance``."""
         doc = anchor.doc
@@ -543,10 +626,23 @@ class PlaceResolver:
         # the place is the subject of a verb: an actor ("Washington urged")
         if root.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") or (
                 root.dep_ == "conj" and root.head.dep_ in ("nsubj",)):
-            fc = c.chosen.feature_code if c.chosen else ""
-            if not (root.dep_ == "nsubjpass" and specificity(c.chosen) >= 2 and fc != "PPLC"):
+            # "Kharkiv was shelled", "Gibraltar was captured": the passive subject suffers the
+            # event where it is; "Moscow was criticised" is a party
+            if not (root.dep_ == "nsubjpass" and " (" not in c.chosen.name
+                    and root.head.lemma_ not in ADDRESSEE_VERBS
+                    and (c.chosen.feature_code or "") != "PPLC"):
                 c.tier = 9
                 return
+        # "U.S. forces", "the Russian-backed Donetsk authorities": a country as a modifier of a
+        # non-place noun tells whose, not where
+        if root.dep_ in ("compound", "amod", "nmod") and specificity(c.chosen) == 0 \
+                and root.head.lower_ not in PLACE_NOUNS:
+            c.tier = 9
+            return
+        # "England's Dan Wheldon": whose, not where
+        if root.dep_ == "poss" and root.head.ent_type_ == "PERSON":
+            c.tier = 9
+            return
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             c.tier = 9
             return
@@ -577,7 +673,7 @@ class PlaceResolver:
             if crossing:
                 c.tier, c.distance = 3, len(path)
             else:
-                c.tier, c.distance = 0, len(path)
+                c.tier, c.distance = self._nested_tier(path, anchor), len(path)
             return
         # not under the anchor: find the lowest common ancestor
         anc_chain = [anchor] + list(anchor.ancestors)
@@ -606,7 +702,7 @@ class PlaceResolver:
                 return
             # subject modifiers of the anchor's own clause ("Police in Nairobi said")
             if lca == anchor:
-                c.tier, c.distance = 0, len(below)
+                c.tier, c.distance = self._nested_tier(below, anchor), len(below)
                 return
         # the anchor is a noun/verb in a clause under lca: places of a governing clause
         steps_up = anc_chain.index(lca)
