@@ -5,7 +5,8 @@ then the PETRARCH dictionary engine (the default Phoenix/CAMEO.2.0 verb patterns
 engine codes on verbs the lexicon already knows are dropped (the lexicon's rules, with their
 guards against metaphors, conditions and non-events, decide those verbs), as are
 
-* statements (CAMEO 01x: "said", "announced" carry no event of their own),
+* statements (CAMEO 01x, and any code the engine gives a verb of saying: "said", "announced"
+  carry no event of their own; the verb of their content does),
 * events coded on a verb that is already the trigger of a lexicon event, and
 * events without an actor that has a country (or an international body) code.
 
@@ -104,6 +105,8 @@ class HybridCoder:
                 continue
             if not ev.cameo or not ev.cameo[:1].isdigit() or ev.cameo.startswith(DROP_ROOTS):
                 continue
+            if verb.lemma_.lower() in self.rules.lex.reporting_verbs:
+                continue  # "X said ... aid": the statement; the content verb carries the event
             if self.require_pattern and ev.pattern.lstrip().startswith("---"):
                 continue
             src = self._actor(ev.source_code, ev.source_span, ev.source_text, sent, mentions)
