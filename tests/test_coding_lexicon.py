@@ -25,8 +25,13 @@ def _find(events, root, source=None, target=None):
     ("Peru renewed negotiations with Bolivia on Monday.", "04", "PER", "BOL"),
     ("The Chinese premier arrived in Berlin on a two-day visit.", "04", "CHN", "DEU"),
     ("Qatar undertook a mediation between Sudan and Chad.", "04", "QAT", "SDN"),
-    # 05 diplomatic cooperation: upgraded ties
+    ("The Kenyan president received a delegation from Ethiopia on Monday.", "04", "KEN", "ETH"),
+    # 05 diplomatic cooperation: upgraded ties, congratulations, ratification
     ("Vietnam and Laos upgraded their diplomatic ties on Monday.", "05", "VNM", "LAO"),
+    ("Germany congratulated Chile on its election.", "05", "DEU", "CHL"),
+    ("The Polish parliament ratified the treaty with Lithuania on Monday.", "05", "POL", "LTU"),
+    # 07 aid: funding
+    ("Japan funded a new port in Sri Lanka.", "07", "JPN", "LKA"),
     # 08 yield / retreat: concede, ease a curfew, lift an emergency, pull out, declare a ceasefire
     ("Ghana conceded to the demands of Togo on Tuesday.", "08", "GHA", "TGO"),
     ("Chilean authorities eased the curfew in Santiago on Friday.", "08", "CHL", "CHL"),
@@ -53,6 +58,7 @@ def _find(events, root, source=None, target=None):
     ("The European Union tightened sanctions against Belarus on Monday.", "16", "IGO", "BLR"),
     ("Turkey closed its border with Syria on Sunday.", "19", "TUR", "SYR"),
     ("Israel reimposed a blockade on the Palestinian town of Jenin.", "19", "ISR", "PSE"),
+    ("Russia annexed the Ukrainian region of Crimea.", "19", "RUS", "UKR"),
     # 18 assault: bombs exploded, abuse of migrants
     ("Rebels exploded a bomb in a market in the Nigerian city of Kano.", "18", None, "NGA"),
     ("Guatemalan police abused migrants at the border, a rights group said.", "18", "GTM", None),
