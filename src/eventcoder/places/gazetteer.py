@@ -29,6 +29,8 @@ __all__ = ["Gazetteer", "GeonamesGazetteer", "MemoryGazetteer", "fold", "prior",
 ADMIN_SUFFIXES = ("region", "oblast", "province", "governorate", "state", "prefecture", "krai",
                   "kray", "district", "provinces", "regions")
 _SUFFIX_RE = re.compile(r"^(.+?)\s+(" + "|".join(ADMIN_SUFFIXES) + r")$")
+#: Arabic article prefixes dropped for loose matching ("Al-Hasakah" ~ "Hasakah")
+_ARTICLE_RE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|an|ad-|ed)[- ']")
 _TOWN_RE = re.compile(r"^(.+?)\s+(city|town|village|municipality)$")
 _PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bb": "'", "\u02bc": "'", "\u2010": "-",
                         "\u2011": "-", "\u2013": "-", "\u2014": "-"})
@@ -133,6 +135,9 @@ class _IndexedGazetteer:
                 sq = "~" + "".join(ch for ch in key if ch.isalnum())
                 if sq != "~" + key:
                     loose.setdefault(sq, []).append((e, alt))
+                bare = _ARTICLE_RE.sub("", key)
+                if bare != key and len(bare) > 3:  # "Al Ḩasakah" is also "Hasakah"
+                    loose.setdefault("~" + "".join(ch for ch in bare if ch.isalnum()), []).append((e, alt))
                 nodot = key.replace(".", "")
                 if nodot != key and nodot:
                     index.setdefault(nodot, []).append((e, alt))
@@ -167,9 +172,11 @@ class _IndexedGazetteer:
         hits = self._index.get(key)
         if hits is None and "." in key:
             hits = self._index.get(key.replace(".", ""))
-        if hits is None:  # spelling variants: "Deir Ezzor", "Dara'a", "Al Bab"
-            sq = "".join(ch for ch in key if ch.isalnum())
-            hits = self._index.get("~" + sq) or self._index.get(sq)
+        if hits is None:  # spelling variants: "Deir Ezzor", "Dara'a", "Al Bab", "Hasakah"
+            sq = "".join(ch for ch in _ARTICLE_RE.sub("", key) if ch.isalnum())
+            full = "".join(ch for ch in key if ch.isalnum())
+            hits = (self._index.get("~" + full) or self._index.get(full) or self._index.get("~" + sq)
+                    or self._index.get(sq))
         return hits or []
 
     def lookup(self, name: str) -> list[Place]:
@@ -196,7 +203,10 @@ class _IndexedGazetteer:
 
         split = split_admin_suffix(key)
         if split is not None:
-            for e, alt in self._hits(split[0]):
+            assert self._index is not None
+            loose = self._index.get("~" + "".join(ch for ch in split[0] if ch.isalnum()), []) + \
+                self._index.get("~" + "".join(ch for ch in _ARTICLE_RE.sub("", split[0]) if ch.isalnum()), [])
+            for e, alt in list(self._hits(split[0])) + list(loose):
                 if e.place.feature_code == "ADM1":
                     add(e, alt, 100.0)
         hits = self._hits(key)

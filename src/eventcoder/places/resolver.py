@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..records import Document, Place
-from .gazetteer import Gazetteer, fold, prior, specificity, split_admin_suffix
+from .gazetteer import Gazetteer, fold, prior, specificity, split_admin_suffix, squash
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -142,6 +142,14 @@ DEMONYMS: dict[str, str] = {
 #: nouns whose "on X" object is a party acted upon ("sanctions on Tehran")
 _TARGET_NOUNS = frozenset({"sanction", "tariff", "embargo", "pressure", "ban", "restriction",
                            "duty", "levy", "curb", "demand", "call", "war", "blockade", "limit"})
+#: nouns a country name can modify and still say where ("the Syria border", "Ukraine region")
+_REGION_HEADS = frozenset({"region", "province", "border", "side", "territory", "frontier",
+                           "coast", "capital", "city", "town", "village", "countryside", "state",
+                           "mainland", "interior", "heartland", "soil"})
+#: honorifics: "Mr. Obama" is a person even where a town bears the name
+_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "senator",
+                     "sen.", "gov.", "governor", "minister", "general", "gen.", "sir", "lord",
+                     "king", "queen", "prince", "judge", "rep.", "mayor", "pope", "sheikh"})
 #: nouns for people and bodies: "X's president" is an actor of X, not an event in X
 _ACTOR_NOUNS = frozenset({
     "president", "leader", "minister", "government", "army", "military", "police", "official",
@@ -468,9 +476,15 @@ class PlaceResolver:
             t = doc[i]
             if t.i not in covered and t.pos_ == "PROPN" and not t.ent_type_:
                 j = i
-                while j + 1 < sent.end and doc[j + 1].pos_ == "PROPN" and (j + 1) not in covered \
-                        and not doc[j + 1].ent_type_:
-                    j += 1
+                while j + 1 < sent.end and (j + 1) not in covered and not doc[j + 1].ent_type_:
+                    if doc[j + 1].pos_ == "PROPN":
+                        j += 1
+                    elif (doc[j + 1].text == "-" and not doc[j].whitespace_ and j + 2 < sent.end
+                          and not doc[j + 1].whitespace_ and doc[j + 2].pos_ == "PROPN"
+                          and (j + 2) not in covered and not doc[j + 2].ent_type_):
+                        j += 2  # "Al-Hasakah", "Deir ez-Zor"
+                    else:
+                        break
                 spans.append((i, j + 1, False))
                 i = j + 1
                 continue
@@ -496,15 +510,25 @@ class PlaceResolver:
             text = doc[s:end].text
             if not strong and not self._placeish(doc[s:e]):
                 continue
+            short = len(squash(doc[s:e].text)) < 3  # "US", "UK" yes; "A.M." no
+            if short and not strong:
+                continue
+            if not strong and (not doc[s].text[:1].isupper() or (s > 0 and doc[s - 1].lower_ in _TITLES)):
+                continue  # "a congress of members", "Mr. Obama"
+            if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_.endswith("ed"):
+                continue  # "London-based", "U.S.-led": whose, not where
             places = self.gazetteer.lookup(text)
             if not places and end != e:
                 end = e
                 places = self.gazetteer.lookup(doc[s:e].text)
             if s in natural:
-                # a sea or region name shared with a small town ("Pacific", "Kashmir")
+                # a sea or region name shared with a small town or a far division ("Pacific",
+                # "Kashmir", "the Gulf")
                 loc = self._locative(doc[s:e])
-                places = [p for p in places if specificity(p) < 3 or p.population >= 20_000
-                          or (loc and " (" not in p.name)]
+                places = [p for p in places if specificity(p) == 0
+                          or (specificity(p) == 3 and (p.population >= 20_000
+                                                       or (loc and " (" not in p.name)))
+                          or (ctx is not None and ctx.countries.get(p.country or "", 0) > 0)]
             elif not strong:
                 # an organisation or person name that is only some town's alternate name
                 # ("Taliban", "Hamas"): a place only where places stand, or in a country the
@@ -513,6 +537,8 @@ class PlaceResolver:
                 places = [p for p in places if " (" not in p.name or specificity(p) < 3
                           or (loc and p.population >= 5_000)
                           or (ctx is not None and ctx.countries.get(p.country or "", 0) > 0)]
+            if short:
+                places = [p for p in places if specificity(p) == 0]
             if s in facilities:
                 # "the White House" is a building, not Casablanca's alternate name
                 places = [p for p in places if fold(p.name) == fold(doc[s:end].text)]
@@ -636,7 +662,7 @@ class PlaceResolver:
         # "U.S. forces", "the Russian-backed Donetsk authorities": a country as a modifier of a
         # non-place noun tells whose, not where
         if root.dep_ in ("compound", "amod", "nmod") and specificity(c.chosen) == 0 \
-                and root.head.lower_ not in PLACE_NOUNS:
+                and root.head.lower_ not in _REGION_HEADS:
             c.tier = 9
             return
         # "England's Dan Wheldon": whose, not where
