@@ -107,6 +107,8 @@ class HybridCoder:
                 continue
             if verb.lemma_.lower() in self.rules.lex.reporting_verbs:
                 continue  # "X said ... aid": the statement; the content verb carries the event
+            if verb.dep_ == "pcomp" or self.rules._in_noun_complement(verb):
+                continue  # "appear for questioning", "a plan to ...": no event of its own
             if self.require_pattern and ev.pattern.lstrip().startswith("---"):
                 continue
             src = self._actor(ev.source_code, ev.source_span, ev.source_text, sent, mentions)
