@@ -77,3 +77,22 @@ def test_coding_recall_from_a_capital_targets_its_country(code):
     evs = code("Poland recalled its ambassador from Minsk on Friday.")
     hits = _pick(evs, root="16", source="POL")
     assert hits and hits[0]["target"]["country"] == "BLR"
+
+
+def test_coding_rejecting_a_claim_targets_the_claimant(code):
+    evs = code("Baku on Monday accused Yerevan of shelling a village. Armenia rejected the accusation.")
+    hits = _pick(evs, root="12", source="ARM")
+    assert hits and hits[0]["target"]["country"] == "AZE"
+
+
+def test_coding_fight_against_a_law_targets_the_government(code):
+    evs = code("In Madrid, opposition lawmakers vowed a fight against the amnesty law.")
+    hits = _pick(evs, root="13", source="ESP")
+    assert hits and hits[0]["target"]["code"] == "ESPGOV"
+
+
+def test_coding_denial_has_no_self_target(code):
+    evs = code("Police in Accra denied on Monday that officers had beaten protesters.", published="2024-05-14")
+    deny = _pick(evs, root="01")
+    assert deny and deny[0]["target"] is None
+    assert all(e["modality"] != "asserted" for e in _pick(evs, root="18"))

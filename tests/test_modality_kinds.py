@@ -45,3 +45,12 @@ def test_modality_attribution_of_reported_event(code):
     assert hit["attributed_to"] is not None and "governor" in hit["attributed_to"]["text"]
     assert hit["source"]["country"] == "SDN"
     assert "governor" not in (hit["target"] or {}).get("text", "")
+
+
+def test_modality_reported_would_is_future_and_a_stated_protest_is_a_threat(code):
+    evs = code("Truck drivers blocked highways near Warsaw on Monday and said they would march on parliament on Friday.",
+               published="2024-05-14")
+    marches = [e for e in evs if e["cameo"] == "141"]
+    assert marches and marches[0]["modality"] == "future" and marches[0]["date"] == "2024-05-17"
+    threats = [e for e in evs if e["cameo_root"] == "13"]
+    assert threats and threats[0]["modality"] == "asserted" and threats[0]["date"] == "2024-05-13"

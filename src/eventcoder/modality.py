@@ -106,12 +106,25 @@ def _own(verb: Token, inherited: bool = False) -> ModalityResult | None:
         if c.dep_ in ("aux", "auxpass"):
             if c.lower_ in FUTURE_AUX:
                 return ModalityResult("future", c.text)
+            if c.lower_ == "would" and _reported_in_past(verb) and not any(
+                    k.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in k.children) for k in kids):
+                return ModalityResult("future", c.text)  # "said they would march": backshifted will
             if c.lower_ in HYPO_MODALS or (c.tag_ == "MD" and c.lower_ not in FUTURE_AUX):
                 return ModalityResult("hypothetical", c.text)
     for c in kids:
         if c.lower_ in CLAIM_WORDS and c.dep_ in ("advmod", "amod", "acomp"):
             return ModalityResult("claimed", c.text)
     return None
+
+
+def _reported_in_past(verb: Token) -> bool:
+    """The clause is the complement of a past-tense verb of saying ("said they would ...")."""
+    cur = verb
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    head = cur.head
+    return cur.dep_ == "ccomp" and head.lemma_.lower() in REPORTING | {"vow", "pledge", "promise", "warn", "threaten"} \
+        and head.tag_ in ("VBD", "VBN")
 
 
 def modality_of(trigger: Token) -> ModalityResult:

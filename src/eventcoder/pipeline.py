@@ -203,6 +203,10 @@ class Pipeline:
                         targets = [t]
                 if "source" in cand.implicit and sources[0] is not None and not sources[0].country:
                     continue
+                if not cand.reciprocal and len(sources) == len(targets) == 1 and sources[0] is not None \
+                        and targets[0] is not None and sources[0].code == targets[0].code \
+                        and "target" not in cand.implicit:
+                    targets = [None]  # the same actor on both sides is no dyad
                 pairs = _pairs(sources, targets, cand.reciprocal)
                 group = None
                 if len(pairs) > 1:

@@ -128,6 +128,27 @@ def _share_modifier(actors: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+POLICY_NOUNS = frozenset("""law bill reform reforms measure measures policy policies plan plans tax taxes
+decision decree rule rules ban budget cuts cut hike hikes increase increases amendment constitution
+election elections result results""".split())
+#: objects that point back to what someone else said ("rejected the claim")
+SAID_NOUNS = frozenset("""claim claims accusation accusations allegation allegations charge charges
+demand demands call calls offer offers proposal proposals report reports statement statements
+criticism ultimatum request requests""".split())
+
+
+def _against_policy(trigger: Token) -> bool:
+    """The event is directed against a policy or law, not a named actor."""
+    toks = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "xcomp")]
+    for t in toks:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("against", "over"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in POLICY_NOUNS:
+                        return True
+    return False
+
+
 def _answers_someone(trigger: Token) -> bool:
     """The event's target is the actor of an earlier event: a response ("responded by
     upholding ...") or a reaction to something described, not named ("denounced what they
@@ -139,8 +160,10 @@ def _answers_someone(trigger: Token) -> bool:
         if cur.head is cur:
             break
         cur = cur.head
-    return any(c.dep_ in ("ccomp", "dobj") and c.subtree and next(c.subtree).tag_ in ("WP", "WDT")
-               for c in trigger.children)
+    return any(c.dep_ in ("ccomp", "dobj") and next(c.subtree).tag_ in ("WP", "WDT")
+               for c in trigger.children) or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SAID_NOUNS and not any(
+            g.dep_ in ("poss", "prep") for g in c.children) for c in trigger.children)
 
 
 def implicit_actor(sector: str | None = None) -> ActorMention:
@@ -481,8 +504,8 @@ class RuleCoder:
                     acts = self._actors([t], mi, exclude=sources, deep=True)
                     if acts:
                         return acts[:1]
-        # 6. the subject of a clausal complement ("demanded that NATO ...")
-        for c in verb.children:
+        # 6. the subject of a clausal complement ("demanded that NATO ...", "urged that ...")
+        for c in verb.children if rule is None or rule.code[:2] in ("02", "10") else ():
             if c.dep_ == "ccomp":
                 subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
                 acts = self._actors(subj, mi, exclude=sources, deep=True)
@@ -511,6 +534,10 @@ class RuleCoder:
             cand.place_target = True
         if root == "14" and cand.sources and not cand.targets:
             cand.targets = [implicit_actor(None)]
+            cand.implicit.add("target")
+        if root in ("11", "12", "13") and not cand.targets and _against_policy(trigger):
+            # "vowed a fight against the pension reform": the government that made it
+            cand.targets = [implicit_actor("GOV")]
             cand.implicit.add("target")
         if not cand.targets and root in ("05", "11", "12", "13") and _answers_someone(trigger):
             cand.discourse_target = True
