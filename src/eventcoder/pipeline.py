@@ -191,8 +191,9 @@ class Pipeline:
                     loc_basis = "context" if place else None
                 else:
                     loc_basis = location_basis
-                sources = [self._fill(s, place, pctx, state) for s in (cand.sources or [None])]
-                targets = [self._fill(t, place, pctx, state) for t in (cand.targets or [None])]
+                domestic = code[:2] < "18"
+                sources = [self._fill(s, place, pctx, state, domestic) for s in (cand.sources or [None])]
+                targets = [self._fill(t, place, pctx, state, domestic) for t in (cand.targets or [None])]
                 if cand.place_target and (not cand.targets or targets == [None]) and place is not None and place.country and loc_basis == "text":
                     targets = [ActorMention(text=place.name, start=-1, end=-1, code=place.country,
                                             country=place.country, sector=None, name=place.name,
@@ -264,7 +265,8 @@ class Pipeline:
         return ActorMention(text=text, start=head.doc[phrase[0].i].idx, end=head.doc[phrase[-1].i].idx + len(head.doc[phrase[-1].i].text),
                             code="", country=None, sector=None, name=text, method="speaker")
 
-    def _fill(self, actor: ActorMention | None, place: Place | None, pctx, state) -> ActorMention | None:
+    def _fill(self, actor: ActorMention | None, place: Place | None, pctx, state,
+              domestic: bool = True) -> ActorMention | None:
         """Give a sector-only or implicit actor the country of the event's place (or of the
         document's most mentioned country)."""
         if actor is None or actor.country:
@@ -274,6 +276,8 @@ class Pipeline:
         if actor.code and not _sector_only(actor.code):
             return actor  # a region, an international body, an unknown group: no country to add
         country = place.country if place is not None and place.country else None
+        if country is None and actor.method == "implicit" and not domestic:
+            return None  # an unnamed victim of fighting needs a named place to belong somewhere
         if country is None and pctx.previous:
             country = pctx.previous[-1].country
         if country is None and pctx.countries:

@@ -134,7 +134,8 @@ election elections result results""".split())
 #: objects that point back to what someone else said ("rejected the claim")
 SAID_NOUNS = frozenset("""claim claims accusation accusations allegation allegations charge charges
 demand demands call calls offer offers proposal proposals report reports statement statements
-criticism ultimatum request requests""".split())
+criticism ultimatum request requests move moves decision step steps action actions measure measures
+sanctions attack attacks strike strikes deployment raid raids arrest arrests""".split())
 
 
 def _against_policy(trigger: Token) -> bool:
@@ -162,8 +163,10 @@ def _answers_someone(trigger: Token) -> bool:
         cur = cur.head
     return any(c.dep_ in ("ccomp", "dobj") and next(c.subtree).tag_ in ("WP", "WDT")
                for c in trigger.children) or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in SAID_NOUNS and not any(
-            g.dep_ in ("poss", "prep") for g in c.children) for c in trigger.children)
+        c.dep_ == "dobj" and (c.lemma_.lower() in SAID_NOUNS or c.lower_ in SAID_NOUNS) and not any(
+            g.dep_ in ("poss", "prep", "amod", "compound") for g in c.children)
+        and any(g.dep_ == "det" and g.lower_ in ("the", "this", "that", "these", "those") for g in c.children)
+        for c in trigger.children)
 
 
 def implicit_actor(sector: str | None = None) -> ActorMention:
