@@ -171,3 +171,29 @@ def test_exclude_actor_spans(run):
     assert where(run(text, "shelled")) == ("Kharkiv", "UKR")
     start = text.index("Kharkiv")
     assert run(text, "shelled", exclude=[(start, start + len("Kharkiv"))]) is None
+
+
+# names spaCy mislabels or leaves unlabelled still count where places stand
+@pytest.mark.parametrize("text,anchor,expected", [
+    ("Clashes between armed tribesmen and Saleh's forces erupted in Taez late on Monday.", "erupted",
+     ("Taez (Taiz)", "YEM")),
+    ("Aid trucks attempted to enter the eastern neighborhoods of Aleppo city.", "enter",
+     ("Aleppo", "SYR")),
+    ("The police patrolled the Tororo railway yard where cargo wagons are parked.", "patrolled",
+     ("Tororo", "UGA")),
+])
+def test_mislabelled_toponyms(run, text, anchor, expected):
+    assert where(run(text, anchor)) == expected
+
+
+# whose, not where: origins, modifiers, people
+@pytest.mark.parametrize("text,anchor,expected", [
+    ("Erland Almaas, 18, of Norway was shot in the suburban Scottsdale home of his hosts.", "shot",
+     ("Scottsdale", "USA")),
+    ("A businessman from Sydney was shot near his home in Malabon.", "shot", ("Malabon", "PHL")),
+    ("The toll was compiled by the London-based organization.", "compiled", None),
+    ("U.S. forces detained two suspects on Tuesday.", "detained", None),
+    ("Israeli jets struck Hamas on Monday.", "struck", None),
+])
+def test_not_a_location(run, text, anchor, expected):
+    assert where(run(text, anchor)) == expected

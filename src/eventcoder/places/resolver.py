@@ -58,6 +58,7 @@ FACILITY_NOUNS = frozenset({
     "refinery", "depot", "plant", "stadium", "university", "barracks", "harbor", "harbour",
     "crossing", "embassy", "consulate", "courthouse", "parliament", "palace", "hotel", "museum",
     "airfield", "port", "mall", "bazaar", "neighborhood", "neighbourhood", "district",
+    "home", "house", "apartment", "residence", "office", "headquarters", "compound", "village",
 })
 #: verbs whose direct object is a party spoken to, not a place ("urged Beijing")
 ADDRESSEE_VERBS = frozenset({
@@ -447,7 +448,7 @@ class PlaceResolver:
         natural: set[int] = set()  # LOC entities: seas, regions, mountains
         covered: set[int] = set()
         for ent in sent.ents:
-            if ent.label_ == "NORP" and (fold(ent.text) in DEMONYMS or ent.root.pos_ != "PROPN"):
+            if ent.label_ == "NORP" and (fold(ent.text) in DEMONYMS or fold(ent.text).rstrip("s") in DEMONYMS):
                 continue
             if ent.label_ in _TOPO_LABELS or ent.label_ in _WEAK_LABELS:
                 s, e = ent.start, ent.end
@@ -456,7 +457,7 @@ class PlaceResolver:
                 covered.update(range(ent.start, ent.end))
                 # "Robotyne near Orikhiv", "Kherson and Mykolaiv" tagged as one entity
                 parts, k = [], s
-                whole = ent.label_ not in ("GPE", "LOC") or bool(
+                whole = ent.label_ in ("ORG", "FAC") or bool(
                     self.gazetteer.lookup(doc[s:e].text))  # "Bosnia and Herzegovina"
                 for j in range(s, e) if not whole else ():
                     if (doc[j].pos_ in ("ADP", "CCONJ") and doc[j].lower_ != "of") or doc[j].text in (",", ";"):
@@ -637,9 +638,13 @@ class PlaceResolver:
             if t.dep_ == "prep" and t.lower_ == "from" and t.head != anchor \
                     and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return 2
+            if t.dep_ == "prep" and t.lower_ == "of" and t.head.ent_type_ == "PERSON":
+                return 2  # "Erland Almaas, 18, of Norway"
             if k > 0 and t.pos_ == "NOUN" and t.dep_ == "pobj" and t != anchor and (
                     t.lemma_.lower() in EVENT_NOUNS or t.lower_.endswith("ing")):
                 return 2
+        if any(t.dep_ == "prep" and t.lower_ == "from" and t.head == anchor for t in path):
+            return 1  # "captured from Spain", "withdrew from Gao": the other end of a move
         return 0
 
     def _position(self, anchor: "Token", c: _Cand) -> None:
