@@ -127,6 +127,7 @@ class _Run:
         self.r = resolver
         self.d = resolver.data
         self.doc = sdoc
+        self.text = sdoc.text  # spaCy rebuilds Doc.text from every token on each access
         self.document = document
         self.day: _dt.date | None = document.published
         self.seen: list[_Seen] = []
@@ -153,7 +154,7 @@ class _Run:
 
     # ------------------------------------------------------------------ pieces
     def pieces(self) -> list[_Piece]:
-        text = self.doc.text.replace("’", "'")
+        text = self.text.replace("’", "'")
         starts = {t.idx: t.i for t in self.doc}
         ends = {t.idx + len(t.text): t.i + 1 for t in self.doc}
         found: list[_Piece] = []
@@ -162,7 +163,7 @@ class _Run:
             s, e = m.start(), m.end()
             if s not in starts or e not in ends:
                 continue
-            entries = self.d.lookup(self.doc.text[s:e])
+            entries = self.d.lookup(self.text[s:e])
             if not entries:
                 continue
             entry = entries[0]
@@ -346,7 +347,7 @@ class _Run:
             return
         if country is None and sector is None:
             country, sector = _split_code(code)
-        m = ActorMention(text=self.doc.text[s:e], start=s, end=e, code=code, country=country,
+        m = ActorMention(text=self.text[s:e], start=s, end=e, code=code, country=country,
                          sector=sector, name=name, method=method)
         self.out.append(m)
         self.seen.append(_Seen(m, kind, self.sent_of.get(start_tok, 0), title=title, igo=igo,
