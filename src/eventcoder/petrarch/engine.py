@@ -116,6 +116,9 @@ class PetrarchCoder:
     def __init__(self, dictionaries: Dictionaries, *, require_dyad: bool = True):
         self.d = dictionaries.data
         self.require_dyad = require_dyad
+        # caches over the (read-only) dictionary data, filled lazily
+        self._phrase_cache: dict[tuple, tuple] = {}
+        self._block_cache: dict[Any, list[tuple]] = {}
 
     # ------------------------------------------------------------------ actors
     def _mentions(self, sent: Any, date: _dt.date | None) -> list[_Mention]:
@@ -290,6 +293,28 @@ class PetrarchCoder:
         return st.up.get(i) == w
 
     def _phrases(self, e: tuple) -> list[tuple[str, ...]]:
+        return list(self._phrase_info(e)[0])
+
+    def _phrase_info(self, e: tuple):
+        """(phrases longest first, set of first words, set of last words) of a pattern element;
+        the word sets are None when an empty phrase (which matches anywhere) is present."""
+        try:
+            return self._phrase_cache[e]
+        except KeyError:
+            pass
+        except TypeError:  # unhashable element
+            return self._compute_phrase_info(e)
+        info = self._compute_phrase_info(e)
+        self._phrase_cache[e] = info
+        return info
+
+    def _compute_phrase_info(self, e: tuple):
+        phrases = tuple(tuple(ph) for ph in self._compute_phrases(e))
+        if any(len(ph) == 0 for ph in phrases):
+            return phrases, None, None
+        return phrases, frozenset(ph[0] for ph in phrases), frozenset(ph[-1] for ph in phrases)
+
+    def _compute_phrases(self, e: tuple) -> list[tuple[str, ...]]:
         if e[0] == "w":
             return [(e[1],)]
         if e[0] == "syn":
@@ -298,46 +323,72 @@ class PetrarchCoder:
             return sorted(e[1], key=len, reverse=True)
         return []
 
-    def _match_post(self, els: list, region: list[int], st: _Sentence):
+    @staticmethod
+    def _region_words(region: list[int], st: _Sentence) -> tuple[tuple, tuple]:
+        """(upper-case word of each region token, is-adjacent-to-previous flag of each)."""
+        get = st.up.get
+        words = tuple(get(i) for i in region)
+        cont = (False,) + tuple(region[k] == region[k - 1] + 1 for k in range(1, len(region)))
+        return words, cont
+
+    def _match_post(self, els: list, region: list[int], st: _Sentence, rw: tuple | None = None):
+        if rw is None:
+            rw = self._region_words(region, st)
+        words, cont = rw
+        n = len(region)
+        by_token = st.by_token
         pos, score = 0, 0
         marks: dict[str, _Mention] = {}
-        for k, e in enumerate(els):
+        for e in els:
             kind = e[0]
             joined = e[-1] if isinstance(e[-1], bool) else False
             if kind == "skip":
                 pos += 1
                 continue
-            cands = [pos] if joined else range(pos, len(region))
             hit = None
-            for j in cands:
-                if j >= len(region):
-                    break
-                if kind in ("src", "tgt", "comp"):
-                    m = st.by_token.get(region[j])
+            if kind in ("src", "tgt", "comp"):
+                cands = (pos,) if joined else range(pos, n)
+                for j in cands:
+                    if j >= n:
+                        break
+                    m = by_token.get(region[j])
                     if m is not None and m.start == region[j] or (m is not None and j == pos):
                         end = j
-                        while end < len(region) and region[end] < m.end:
+                        while end < n and region[end] < m.end:
                             end += 1
                         hit = (end, 1)
                         marks[kind] = m
                         break
-                    continue
-                for ph in self._phrases(e):
-                    L = len(ph)
-                    if j + L <= len(region) and all(
-                            self._word_at(ph[q], region[j + q], st) and (q == 0 or region[j + q] == region[j + q - 1] + 1)
-                            for q in range(L)):
-                        hit = (j + L, L * 2)
+            else:
+                phrases, firsts, _lasts = self._phrase_info(e)
+                if joined:
+                    cands = (pos,)
+                elif firsts is None:
+                    cands = range(pos, n)
+                else:
+                    cands = [j for j in range(pos, n) if words[j] in firsts]
+                for j in cands:
+                    if j >= n:
                         break
-                if hit:
-                    break
+                    for ph in phrases:
+                        L = len(ph)
+                        if j + L <= n and words[j:j + L] == ph and all(cont[j + 1:j + L]):
+                            hit = (j + L, L * 2)
+                            break
+                    if hit:
+                        break
             if hit is None:
                 return None
             pos, score = hit[0], score + hit[1]
         return score, marks
 
-    def _match_pre(self, els: list, verb_joined: bool, region: list[int], st: _Sentence):
+    def _match_pre(self, els: list, verb_joined: bool, region: list[int], st: _Sentence,
+                   rw: tuple | None = None):
         """``region``: token indices before the verb, in text order."""
+        if rw is None:
+            rw = self._region_words(region, st)
+        words, cont = rw
+        by_token = st.by_token
         pos = len(region) - 1  # last usable index (inclusive)
         score = 0
         marks: dict[str, _Mention] = {}
@@ -349,13 +400,13 @@ class PetrarchCoder:
             if kind == "skip":
                 pos -= 1
                 continue
-            cands = [pos] if adj else range(pos, -1, -1)
             hit = None
-            for j in cands:
-                if j < 0:
-                    break
-                if kind in ("src", "tgt", "comp"):
-                    m = st.by_token.get(region[j])
+            if kind in ("src", "tgt", "comp"):
+                cands = (pos,) if adj else range(pos, -1, -1)
+                for j in cands:
+                    if j < 0:
+                        break
+                    m = by_token.get(region[j])
                     if m is not None:
                         start = j
                         while start > 0 and region[start - 1] >= m.start:
@@ -363,21 +414,60 @@ class PetrarchCoder:
                         hit = (start - 1, 1)
                         marks[kind] = m
                         break
-                    continue
-                for ph in self._phrases(e):
-                    L = len(ph)
-                    s0 = j - L + 1
-                    if s0 >= 0 and all(
-                            self._word_at(ph[q], region[s0 + q], st) and (q == 0 or region[s0 + q] == region[s0 + q - 1] + 1)
-                            for q in range(L)):
-                        hit = (s0 - 1, L * 2)
+            else:
+                phrases, _firsts, lasts = self._phrase_info(e)
+                if adj:
+                    cands = (pos,)
+                elif lasts is None:
+                    cands = range(pos, -1, -1)
+                else:
+                    cands = [j for j in range(pos, -1, -1) if words[j] in lasts]
+                for j in cands:
+                    if j < 0:
                         break
-                if hit:
-                    break
+                    for ph in phrases:
+                        L = len(ph)
+                        s0 = j - L + 1
+                        if s0 >= 0 and words[s0:s0 + L] == ph and all(cont[s0 + 1:s0 + L]):
+                            hit = (s0 - 1, L * 2)
+                            break
+                    if hit:
+                        break
             if hit is None:
                 return None
             pos, score = hit[0], score + hit[1]
         return score, marks
+
+    def _block(self, block: Any) -> list[tuple]:
+        """The patterns of a verb block, prepared: (order, pattern, pre elements, post elements
+        with the verb adjacency applied, verb_joined, word sets each post / pre element needs)."""
+        try:
+            return self._block_cache[block]
+        except KeyError:
+            pass
+        out = []
+        for order, p in enumerate(self.d["patterns"].get(block, ())):
+            pre_els = p["pre"]
+            post_els = p["post"]
+            verb_joined = bool(p.get("pre_adj"))
+            if post_els and p.get("post_adj"):
+                post_els = [post_els[0][:-1] + (True,) if isinstance(post_els[0][-1], bool) else post_els[0]] + post_els[1:]
+            out.append((order, p, pre_els, post_els, verb_joined,
+                        self._needs(post_els, 1), self._needs(pre_els, 2)))
+        self._block_cache[block] = out
+        return out
+
+    def _needs(self, els: list, which: int) -> tuple[frozenset, ...]:
+        """For each word element of ``els``: the words one of which the region must contain
+        (first words of its phrases for ``which`` 1, last words for 2)."""
+        out = []
+        for e in els:
+            if e[0] in ("skip", "src", "tgt", "comp"):
+                continue
+            words = self._phrase_info(e)[which]
+            if words is not None:
+                out.append(words)
+        return tuple(out)
 
     def _post_region(self, verb: Any) -> list[int]:
         skip: set[int] = set()
@@ -439,10 +529,18 @@ class PetrarchCoder:
         if not hasattr(sent, "start"):
             sent = sent[:]
         up = [t.text.upper() for t in sent]
+        at: dict[str, list[int]] = {}
+        for i, w in enumerate(up):
+            at.setdefault(w, []).append(i)
         for words, _story in self.d["discards"]:
             L = len(words)
-            for i in range(len(up) - L + 1):
-                if up[i] == words[0] and tuple(up[i:i + L]) == words:
+            if L == 0:
+                for i in range(len(up) - L + 1):
+                    if up[i] == words[0] and tuple(up[i:i + L]) == words:
+                        return []
+                continue
+            for i in at.get(words[0], ()):
+                if i <= len(up) - L and tuple(up[i:i + L]) == words:
                     return []
         st = _Sentence(sent, self._mentions(sent, date))
         events: list[CodedEvent] = []
@@ -458,21 +556,24 @@ class PetrarchCoder:
             block, vcode, _pre_w, _post_w = entry
             post_region = self._post_region(tok)
             pre_region = list(range(sent.start, tok.i))
+            post_rw = self._region_words(post_region, st)
+            pre_rw = self._region_words(pre_region, st)
+            post_set = set(post_rw[0])
+            pre_set = set(pre_rw[0])
             best = None  # (score, order, pattern, marks)
-            for order, p in enumerate(self.d["patterns"].get(block, ())):
-                pre_els = p["pre"]
-                post_els = p["post"]
-                verb_joined = bool(p.get("pre_adj"))
-                if post_els and p.get("post_adj"):
-                    post_els = [post_els[0][:-1] + (True,) if isinstance(post_els[0][-1], bool) else post_els[0]] + post_els[1:]
-                r1 = self._match_post(post_els, post_region, st) if post_els else (0, {})
+            for order, p, pre_els, post_els, verb_joined, need_post, need_pre in self._block(block):
+                # a word element none of whose phrases starts (ends) with a word of the region
+                # can never match: the pattern fails
+                if any(w.isdisjoint(post_set) for w in need_post) or any(w.isdisjoint(pre_set) for w in need_pre):
+                    continue
+                r1 = self._match_post(post_els, post_region, st, post_rw) if post_els else (0, {})
                 if r1 is None:
                     continue
                 if "comp" in r1[1]:  # a compound after the verb is the target
                     marks1 = dict(r1[1])
                     marks1["tgt"] = marks1.pop("comp")
                     r1 = (r1[0], marks1)
-                r2 = self._match_pre(pre_els, verb_joined, pre_region, st) if pre_els else (0, {})
+                r2 = self._match_pre(pre_els, verb_joined, pre_region, st, pre_rw) if pre_els else (0, {})
                 if r2 is None:
                     continue
                 score = r1[0] + r2[0]
