@@ -96,3 +96,37 @@ def test_coding_denial_has_no_self_target(code):
     deny = _pick(evs, root="01")
     assert deny and deny[0]["target"] is None
     assert all(e["modality"] != "asserted" for e in _pick(evs, root="18"))
+
+
+def test_coding_fire_on_targets_the_object_of_on(code):
+    evs = code("Syrian troops fired on Turkish soldiers near Idlib on Monday.")
+    hits = _pick(evs, root="19", source="SYR")
+    assert hits and hits[0]["target"]["code"] == "TURMIL"
+
+
+def test_coding_state_force_against_own_protesters_is_repression(code):
+    evs = code("Iranian police fired on protesters in Tehran on Friday.")
+    assert [e["cameo"] for e in evs] == ["175"]
+    assert evs[0]["source"]["code"] == "IRNCOP" and evs[0]["target"]["code"] == "IRNOPP"
+
+
+def test_coding_exchange_of_fire_is_reciprocal(code):
+    evs = code("Armenia and Azerbaijan exchanged fire along the border on Sunday.")
+    pairs = {(e["source"]["country"], e["target"]["country"]) for e in _pick(evs, root="19")}
+    assert pairs == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_coding_things_are_not_targets_their_nationality_is(code):
+    evs = code("Protesters burned French flags outside the embassy in Niamey on Friday.")
+    hits = _pick(evs, root="14")
+    assert hits and hits[0]["target"]["code"] == "FRA" and hits[0]["source"]["country"] == "NER"
+
+
+def test_coding_sports_words_do_not_hide_an_arrest(code):
+    evs = code("Police arrested twelve fans after the football match in Cairo on Friday.")
+    assert _pick(evs, root="17", source="EGYCOP")
+
+
+def test_coding_occupied_roads_are_a_protest_not_an_occupation(code):
+    evs = code("Farmers occupied roads near Toulouse on Friday.")
+    assert _pick(evs, root="14", source="FRA") and not _pick(evs, root="19")

@@ -209,10 +209,11 @@ class Pipeline:
                         and "target" not in cand.implicit:
                     targets = [None]  # the same actor on both sides is no dyad
                 pairs = _pairs(sources, targets, cand.reciprocal)
+                pairs_codes = [(s, t, _repression(code, s, t)) for s, t in pairs]
                 group = None
                 if len(pairs) > 1:
                     group = "grp_" + _hash(doc.id, si, trig.i, code)[:10]
-                for s, t in pairs:
+                for s, t, code_v in pairs_codes:
                     if s is None and t is None:
                         continue
                     if s is not None and not s.code and t is not None and not t.code:
@@ -224,7 +225,8 @@ class Pipeline:
                         loc, lb = place, loc_basis
                     em = EventMention(
                         doc_id=doc.id, sentence_index=si, span=(sent.start_char, sent.end_char),
-                        evidence=sent.text, source=s, target=t, cameo=code, pattern=pattern,
+                        evidence=sent.text, source=s, target=t, cameo=code_v,
+                        pattern=pattern if code_v == code else f"{pattern} -> repression [{code_v}]",
                         modality=modality_v, attributed_to=speaker, date=date_v, location=loc,
                         confidence=_confidence(cand, s, t), event_group=group,
                         trigger=(anchor.idx, anchor.idx + len(anchor.text)),
@@ -330,6 +332,16 @@ def _statement_verb(trig):
             return None
         cur = cur.head
     return None
+
+
+def _repression(code: str, s: ActorMention | None, t: ActorMention | None) -> str:
+    """CAMEO codes force by a state's police, army or government against its own protesters
+    or civilians as violent repression (175), not as fighting (19x) or assault (18x)."""
+    if code[:2] not in ("18", "19") or s is None or t is None or not s.country or s.country != t.country:
+        return code
+    if s.sector in ("COP", "MIL", "GOV") and t.sector in ("OPP", "CVL"):
+        return "175"
+    return code
 
 
 def _is_content_of(trig, triggers: set[int]) -> bool:

@@ -68,12 +68,20 @@ class Lexicon:
     source: str = field(default="", compare=False)
 
 
+def _word(v) -> str:
+    """A word of a rule. YAML 1.1 reads bare on/off/yes/no as booleans: quote them in the file;
+    a boolean found here is an unquoted preposition and is refused."""
+    if isinstance(v, bool):
+        raise DictionaryError(f"lexicon: a bare {'on' if v else 'off'}/yes/no was read as a boolean: quote it")
+    return str(v).lower()
+
+
 def _as_set(value) -> frozenset[str]:
     if value is None:
         return frozenset()
     if isinstance(value, str):
         return frozenset([value.lower()])
-    return frozenset(str(v).lower() for v in value)
+    return frozenset(_word(v) for v in value)
 
 
 def parse_lexicon(data: dict, source: str = "<data>") -> Lexicon:
@@ -92,7 +100,7 @@ def parse_lexicon(data: dict, source: str = "<data>") -> Lexicon:
                 obj_any=_as_set(rule.get("obj_any")), xcomp=_as_set(rule.get("xcomp")),
                 prep=_as_set(rule.get("prep")), prt=_as_set(rule.get("prt")),
                 oprd=rule.get("oprd"), trans=rule.get("trans"), passive=rule.get("passive"),
-                target_from=tuple(rule.get("target_from") or ()),
+                target_from=tuple(_word(v) for v in rule.get("target_from") or ()),
                 reciprocal=bool(rule.get("reciprocal")), violence=bool(rule.get("violence"))))
         verbs[lemma] = verbs.get(lemma, ()) + tuple(out)
     nouns = {}
