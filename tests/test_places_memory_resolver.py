@@ -83,3 +83,12 @@ def test_place_of_name_and_country_of(resolver):
     assert resolver.country_of("Zaporizhzhia region") == "UKR"
     assert resolver.country_of("Lebanese") == "LBN"
     assert resolver.country_of("Atlantis") is None
+
+
+def test_previous_event_locations_bias_homonyms(resolver):
+    ctx = PlaceContext()
+    assert resolver.place_of_name("Tripoli", ctx) == TRIPOLI_LBY
+    ctx.remember(TRIPOLI_LBN)
+    ctx.remember(None)
+    assert ctx.previous == [TRIPOLI_LBN] and ctx.countries["LBN"] == 1
+    assert resolver.place_of_name("Tripoli", ctx) == TRIPOLI_LBN

@@ -174,13 +174,14 @@ class PlaceContext:
     countries: Counter = field(default_factory=Counter)
     dateline: Place | None = None
     previous: list[Place] = field(default_factory=list)
-    #: whole-document text folded (cue words such as "Tbilisi" or "Atlanta" are found by lookup)
-    text: str = ""
 
     def remember(self, place: Place | None) -> None:
-        """Add an event location to ``previous`` (and its country to ``countries``)."""
+        """Record an event location (the caller does this after each resolved event): it joins
+        ``previous`` and its country is counted in ``countries``. None is ignored."""
         if place is not None:
             self.previous.append(place)
+            if place.country:
+                self.countries[place.country] += 1
 
 
 @dataclass
@@ -219,7 +220,7 @@ class PlaceResolver:
     def document_context(self, sdoc: "Doc", document: Document) -> PlaceContext:
         """Countries the document mentions (unambiguous toponyms, demonyms, region names,
         the dateline), and the resolved dateline place. ``sdoc`` is the parsed ``document.text``."""
-        ctx = PlaceContext(text=fold(document.text or ""))
+        ctx = PlaceContext()
         if document.dateline:
             ctx.dateline = self.place_of_name(document.dateline)
             if ctx.dateline and ctx.dateline.country:
@@ -290,7 +291,6 @@ class PlaceResolver:
         if not ranked:
             return []
         best = ranked[0]
-        sent = anchor.sent
         doc = anchor.doc
         group = {best.start}
         root_of = {c.start: self._root(doc, c) for c in ranked}
@@ -313,7 +313,6 @@ class PlaceResolver:
         for c in sorted(members, key=lambda c: c.start):
             if c.chosen is not None and c.chosen not in out:
                 out.append(c.chosen)
-        del sent
         return out
 
     def place_of_name(self, text: str, ctx: PlaceContext | None = None) -> Place | None:
@@ -695,8 +694,13 @@ class PlaceResolver:
             t = t.head
         if t == anchor:
             crossing = [p for p in path[1:] if p.pos_ in ("VERB", "AUX") and p.dep_ in _CLAUSE_DEPS]
-            if any(p.dep_ == "relcl" for p in path):
-                c.tier = 9
+            relcl = [p for p in path if p.dep_ == "relcl"]
+            if relcl:
+                # "launched an offensive that targeted Aleppo": the clause describes the
+                # anchor's own event noun; any other relative clause is background
+                own = all(r.head.dep_ == "dobj" and r.head.head == anchor
+                          and r.head.lemma_.lower() in EVENT_NOUNS for r in relcl)
+                c.tier, c.distance = (2, len(path)) if own else (9, 99)
                 return
             if root.dep_ == "poss" and not crossing:
                 c.tier, c.distance = 1, len(path) + 2
