@@ -86,7 +86,8 @@ def test_ingest_record_fields():
            "url": "https://x.example/1", "section": "World"}
     doc = document_from_record(rec, "f.jsonl:3")
     assert doc == Document(id="42", text="  KYIV, Ukraine (AP) — Shelling resumed.  ", title="Shelling",
-                           published=None, outlet="AP", url="https://x.example/1", dateline="Kyiv")
+                           published=None, outlet="AP", url="https://x.example/1", dateline="Kyiv",
+                           section="World")
 
 
 @pytest.mark.parametrize("rec, exc, message", [

@@ -253,3 +253,13 @@ def test_ingest_raw_page_furniture_words_at_sentence_start_kept():
     doc = parse_raw_page("Title Here\n\n" + body, "k")
     assert doc.text == ("Comments by the foreign minister angered officials in Ankara.\n\n"
                         "Sponsored by the United Nations, the talks resumed in Geneva.")
+
+
+def test_ingest_raw_section_label_is_kept_as_the_section():
+    from eventcoder.ingest import parse_raw_page
+    page = ("Why the Sahel Matters\n\nBy Ana Ruiz\nMarch 3, 2024\n\nOpinion\n\n"
+            "The juntas of the Sahel have turned to Moscow for security, and the West has little to offer them.\n\n"
+            "Niger expelled French troops last year after the coup in Niamey.")
+    doc = parse_raw_page(page, "sahel")
+    assert doc.section == "Opinion"
+    assert doc.text.startswith("The juntas")

@@ -54,3 +54,22 @@ def test_modality_reported_would_is_future_and_a_stated_protest_is_a_threat(code
     assert marches and marches[0]["modality"] == "future" and marches[0]["date"] == "2024-05-17"
     threats = [e for e in evs if e["cameo_root"] == "13"]
     assert threats and threats[0]["modality"] == "asserted" and threats[0]["date"] == "2024-05-13"
+
+
+def test_modality_first_person_analysis_is_opinion(code):
+    evs = code("I believe Moscow is arming the separatists in eastern Moldova.", published="2024-05-14")
+    assert [e["modality"] for e in evs if e["cameo_root"] == "07"] == ["opinion"]
+
+
+def test_modality_opinion_section_undated_claims_are_opinion_dated_reports_are_not(pipeline):
+    import datetime as dt
+
+    from eventcoder.records import Document
+    text = ("Beijing supports Moscow in every forum that matters.\n\n"
+            "On Monday, Chinese police detained 12 activists in Shanghai.")
+    doc = Document(id="op", text=text, published=dt.date(2024, 5, 14), section="Opinion")
+    evs = pipeline.code_document(doc)
+    by_root = {e["cameo_root"]: e["modality"] for e in evs}
+    assert by_root.get("05") == "opinion" and by_root.get("17") == "asserted"
+    news = pipeline.code_document(Document(id="news", text=text, published=dt.date(2024, 5, 14), section="World"))
+    assert {e["cameo_root"]: e["modality"] for e in news}.get("05") == "asserted"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator, Sequence
 
@@ -166,6 +167,8 @@ class Pipeline:
         if modality in ("asserted", "claimed") and date.basis == "text" and date.value and doc.published:
             if _period_end(date) < doc.published - _dt.timedelta(days=HISTORICAL_DAYS):
                 modality = "historical"
+        if modality == "asserted" and speaker is None and _authors_view(trig, doc, date):
+            modality = "opinion"
         results: list[EventMention] = []
         variants = [(cand.cameo, modality, trig, date, cand.pattern)]
         if modality == "future" and cand.sources and cand.sources[0] is not None:
@@ -332,6 +335,27 @@ def _statement_verb(trig):
             return None
         cur = cur.head
     return None
+
+
+OPINION_SECTION = re.compile(r"\b(opinion|commentary|op-?ed|editorial|column|viewpoint|perspective|comment)\b", re.I)
+FIRST_PERSON_VIEW = {"think", "believe", "argue", "contend", "suspect", "fear", "feel", "doubt", "suggest"}
+
+
+def _authors_view(trig, doc: Document, date: ResolvedDate) -> bool:
+    """The event is the author's own analysis, not a reported event: the writer speaks in the
+    first person ("I believe Moscow is arming ...", "in my view"), or, in an opinion piece
+    (section "Opinion", "Commentary", "Op-Ed", ...), an undated present-tense claim."""
+    sent = trig.sent
+    for t in sent:
+        if t.lower_ in ("i", "we") and t.dep_ == "nsubj" and t.head.lemma_.lower() in FIRST_PERSON_VIEW:
+            return True
+        if t.lower_ == "my" and t.head.lower_ in ("view", "opinion") and t.head.head.lower_ == "in":
+            return True
+    if doc.section and OPINION_SECTION.search(doc.section) and date.basis == "publication":
+        verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head
+        return verb.tag_ in ("VBZ", "VBP", "VB", "VBG", "MD") and not any(
+            c.tag_ == "VBD" or c.lower_ in ("had", "did", "was", "were") for c in verb.children if c.dep_.startswith("aux"))
+    return False
 
 
 def _repression(code: str, s: ActorMention | None, t: ActorMention | None) -> str:

@@ -31,7 +31,8 @@ class Document:
 
     ``text`` is the cleaned body (character offsets of events point into it); ``published``
     is the publication date (``datetime.date``) or None; ``dateline`` is the place name of a
-    wire-style dateline ("ADDIS ABABA, Feb 6 -") when the body starts with one.
+    wire-style dateline ("ADDIS ABABA, Feb 6 -") when the body starts with one; ``section``
+    the page's section or genre label ("News Analysis", "Opinion", a desk name) when known.
     """
 
     id: str
@@ -42,6 +43,7 @@ class Document:
     url: str | None = None
     language: str = "en"
     dateline: str | None = None
+    section: str | None = None
 
 
 @dataclass(frozen=True)

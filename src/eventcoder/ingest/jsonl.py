@@ -8,14 +8,14 @@ from ..records import Document
 from . import clean
 from .dates import coerce_date
 
-_STRING_FIELDS = ("title", "url", "outlet", "language")
+_STRING_FIELDS = ("title", "url", "outlet", "language", "section")
 
 
 def document_from_record(rec: dict[str, Any], where: str) -> Document:
     """Make a Document from one JSON Lines record.
 
     ``rec`` is ``{"id": str, "text": str, "title"?: str, "published"?: str|null, "url"?: str,
-    "outlet"?: str, "language"?: str}``; other keys are ignored. ``id`` may also be an integer
+    "outlet"?: str, "language"?: str, "section"?: str}``; other keys are ignored. ``id`` may also be an integer
     (it becomes its decimal string). ``published`` may be "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SSZ",
     an ISO datetime ("2022-01-24T10:00:00+00:00"), "January 24, 2022", or null; the calendar
     date as written is kept. ``text`` is kept exactly as given (event offsets point into it);
@@ -57,7 +57,7 @@ def document_from_record(rec: dict[str, Any], where: str) -> Document:
     dl = clean.find_dateline(text)
     return Document(id=doc_id, text=text, title=fields["title"], published=published,
                     outlet=fields["outlet"], url=fields["url"], language=fields["language"] or "en",
-                    dateline=dl[0] if dl else None)
+                    dateline=dl[0] if dl else None, section=fields["section"])
 
 
 def _json_type(value: object) -> str:

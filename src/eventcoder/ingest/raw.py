@@ -148,7 +148,11 @@ def parse_raw_page(text: str, doc_id: str, *, published: object = None, url: str
         break
 
     kept: list[tuple[str, int]] = []
+    section = None
     for line, bi in entries[body_from:]:
+        if not kept and section is None and clean.is_title_case_label(line, max_words=4) \
+                and not clean.has_trailing_credit(line):
+            section = line.strip()  # a section label above the body ("News Analysis", "Opinion")
         if clean.is_trailer(line):
             if kept:
                 break
@@ -170,5 +174,5 @@ def parse_raw_page(text: str, doc_id: str, *, published: object = None, url: str
     body = "\n\n".join(line for line, _ in kept)
     dl = clean.find_dateline(body)
     return Document(id=doc_id, text=body, title=title, published=given_date or page_date,
-                    outlet=outlet, url=url, dateline=dl[0] if dl else None)
+                    outlet=outlet, url=url, dateline=dl[0] if dl else None, section=section)
 
