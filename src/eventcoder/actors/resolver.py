@@ -128,6 +128,7 @@ class _Run:
         self.d = resolver.data
         self.doc = sdoc
         self.text = sdoc.text  # spaCy rebuilds Doc.text from every token on each access
+        self.lower = [t.lower_ for t in sdoc]
         self.document = document
         self.day: _dt.date | None = document.published
         self.seen: list[_Seen] = []
@@ -233,9 +234,10 @@ class _Run:
 
     def in_skip_phrase(self, i: int) -> int:
         """Length of a skip phrase starting at token i (0 if none)."""
+        low = self.lower
         for words in self.skip_phrases:
             n = len(words)
-            if [t.lower_ for t in self.doc[i:i + n]] == words:
+            if low[i:i + n] == words:
                 return n
         return 0
 
