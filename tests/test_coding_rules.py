@@ -130,3 +130,9 @@ def test_coding_sports_words_do_not_hide_an_arrest(code):
 def test_coding_occupied_roads_are_a_protest_not_an_occupation(code):
     evs = code("Farmers occupied roads near Toulouse on Friday.")
     assert _pick(evs, root="14", source="FRA") and not _pick(evs, root="19")
+
+
+def test_coding_a_place_named_as_a_place_is_no_actor(code):
+    evs = code("The 2015 Paris attacks prompted Belgium to arrest dozens of suspects in Brussels.")
+    assert not [e for e in evs if "FRA" in ((e["source"] or {}).get("code") or "") + ((e["target"] or {}).get("code") or "")]
+    assert _pick(evs, root="17", source="BEL")

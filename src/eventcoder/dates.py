@@ -577,6 +577,9 @@ def _clause_tokens(head, phrases_by_token: dict[int, _Phrase]) -> set[int]:
         for child in tok.children:
             if child.dep_ in _CLAUSE_DEPS:
                 continue
+            if (tok is not head and tok.pos_ in ("NOUN", "PROPN") and child.ent_type_ in ("DATE", "TIME")
+                    and child.dep_ in ("compound", "nummod", "amod", "poss", "nmod")):
+                continue  # "the 2015 Paris attacks prompted ...": the date of another noun's event
             if child.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 continue
             if child.dep_ == "conj" and _is_verb(child) and _has_own_date(child, phrases_by_token):

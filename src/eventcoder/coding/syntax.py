@@ -11,6 +11,9 @@ SUBJECT_INHERIT = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp_inf"}
 #: clause relations: a token below one of these belongs to another clause
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "csubj", "parataxis", "pcomp"}
 VERB_POS = {"VERB", "AUX"}
+#: verbs whose object is the doer of their complement ("urged Russia to withdraw")
+OBJECT_CONTROL = {"prompt", "force", "urge", "ask", "allow", "order", "persuade", "push", "compel",
+                  "encourage", "invite", "tell", "cause", "lead", "pressure", "press", "help", "call"}
 
 
 def is_verb(tok: Token) -> bool:
@@ -53,6 +56,14 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         head = cur.head
         if head is cur:
             break
+        if dep == "xcomp" and is_verb(head):
+            objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+            if objs:  # object control: "prompted Belgium to arrest" - Belgium arrests
+                return conjuncts(objs[0]), False
+        if dep == "ccomp" and is_verb(head) and head.lemma_.lower() in OBJECT_CONTROL:
+            subj = [c for c in cur.children if c.dep_ in ("nsubj",)]
+            if subj:  # "prompted Belgium to arrest" parsed as a clause: its own subject
+                return conjuncts(subj[0]), False
         if dep in ("xcomp", "conj", "advcl", "acl", "oprd") or (dep == "dep" and is_verb(cur) and is_verb(head)):
             if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VBN",):
                 # "rebel forces armed by X": the noun is the patient
