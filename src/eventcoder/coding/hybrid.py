@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
-from typing import Sequence
 
 from spacy.tokens import Span
 

@@ -24,9 +24,9 @@ _CREDIT_WORDS = (r"\bvia\b|\bphoto(?:s|graph)?\b|\bimages?\b|\bAP\b|\bAFP\b|\bRe
                  r"\bhandout\b|\bfile\b|\bAnadolu\b|\bpress service\b|\bIllustration\b")
 _TRAILING_CREDIT = re.compile(rf"\((?:[^()]*?(?:{_CREDIT_WORDS})[^()]*?)\)\.?\s*$", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
-    rf"^\s*(?:(?:photo|image|picture|credit|caption|source|illustration)s?\s*(?:credit)?\s*[:/|-]|"
-    rf"\(?\s*(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Shutterstock)\b[^.!?]{{0,60}}$|"
-    rf"FILE(?: PHOTO)?\s*[-–—:])",
+    r"^\s*(?:(?:photo|image|picture|credit|caption|source|illustration)s?\s*(?:credit)?\s*[:/|-]|"
+    r"\(?\s*(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Shutterstock)\b[^.!?]{0,60}$|"
+    r"FILE(?: PHOTO)?\s*[-–—:])",
     re.IGNORECASE)
 _ENDS_WITH_AGENCY = re.compile(
     r"(?:/|\bvia\s+|\|\s*)(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Shutterstock)\b\s*\)?\.?\s*$|"  # .../AFP via Getty Images
