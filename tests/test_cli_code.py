@@ -48,3 +48,25 @@ def test_cli_evaluate_prints_scores(tmp_path):
     res = runner.invoke(app, ["evaluate", str(gold), str(pred)])
     assert res.exit_code == 0
     assert "recall 1.0 precision 1.0 f1 1.0 forbidden 0" in res.output
+
+
+def test_cli_config_file_names_the_dictionaries(tmp_path, shared):
+    d = shared / "data/petrarch2/dictionaries"
+    cfg = tmp_path / "eventcoder.yaml"
+    cfg.write_text(f"verbs: {d / 'PETR.Validate.verbs.txt'}\nactors: [{d / 'PETR.Validate.actors.txt'}]\n"
+                   f"agents: {d / 'PETR.Validate.agents.txt'}\ndiscards: {d / 'PETR.Validate.discards.txt'}\n")
+    docs = tmp_path / "d.jsonl"
+    docs.write_text(json.dumps({"id": "x", "text": "Arnor is about to restore full diplomatic ties with Gondor.",
+                                "published": "1995-01-01"}) + "\n")
+    out = tmp_path / "ev.jsonl"
+    res = runner.invoke(app, ["code", str(docs), "--config", str(cfg), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    events = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in events] == [("ARN", "064", "GON")]
+
+
+def test_cli_config_file_with_an_unknown_key_is_refused(tmp_path):
+    cfg = tmp_path / "bad.yaml"
+    cfg.write_text("verbz: x.txt\n")
+    res = runner.invoke(app, ["code", str(EXAMPLES / "brief.html"), "--config", str(cfg)])
+    assert res.exit_code == 2 and "unknown setting(s) verbz" in res.output

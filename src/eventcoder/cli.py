@@ -6,6 +6,7 @@ library never prints, this module does (rich on a terminal).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -19,10 +20,13 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Political event coding from news text (CAMEO, PLOVER, Goldstein, QuadClass).")
 
 
-def _settings(verbs, actors, agents, discards, model, **kw) -> Settings:
-    return Settings.from_env(
-        verbs=verbs, actors=tuple(actors) if actors else None, agents=agents, discards=discards,
-        models=tuple(m.strip() for m in model.split(",")) if model else None, **kw)
+def _settings(verbs, actors, agents, discards, model, config=None, **kw) -> Settings:
+    over = dict(verbs=verbs, actors=tuple(actors) if actors else None, agents=agents, discards=discards,
+                models=tuple(m.strip() for m in model.split(",")) if model else None, **kw)
+    config = config or os.environ.get("EVENTCODER_CONFIG")
+    if config:
+        return Settings.from_file(config, **over)
+    return Settings.from_env(**over)
 
 
 def _err(msg: str) -> None:
@@ -38,6 +42,7 @@ def code(
     agents: Optional[Path] = typer.Option(None, help="PETRARCH-format agent dictionary."),
     discards: Optional[Path] = typer.Option(None, help="PETRARCH-format discard list."),
     model: Optional[str] = typer.Option(None, help="spaCy model name(s), comma-separated, tried in order."),
+    config: Optional[Path] = typer.Option(None, help="YAML settings file (model, db, verbs, actors, agents, discards); also EVENTCODER_CONFIG."),
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Table: show every modality, not only asserted and claimed."),
     table: bool = typer.Option(False, "--table", help="Show a readable table even when standard output is not a terminal."),
 ) -> None:
@@ -46,7 +51,7 @@ def code(
     from .pipeline import Pipeline
 
     try:
-        settings = _settings(verbs, actors, agents, discards, model)
+        settings = _settings(verbs, actors, agents, discards, model, config)
         pipe = Pipeline(settings)
         failed = 0
         rows: list[dict] = []

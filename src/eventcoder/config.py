@@ -43,6 +43,50 @@ class Settings:
         kw.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**kw)
 
+    @classmethod
+    def from_file(cls, path: str | Path, **overrides) -> "Settings":
+        """Settings from a YAML file, then environment variables, then ``overrides``.
+
+        Keys: ``model`` (a name or a list), ``db``, ``verbs``, ``actors`` (a path or a list),
+        ``agents``, ``discards``, ``batch_size``. Relative paths are read relative to the file.
+        Raises ConfigError when the file cannot be read or has an unknown key.
+        """
+        import yaml
+
+        from .errors import ConfigError
+
+        path = Path(path)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: cannot read the settings file: {exc}") from exc
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: the settings file must be a mapping of keys to values")
+        known = {"model", "models", "db", "verbs", "actors", "agents", "discards", "batch_size"}
+        unknown = set(data) - known
+        if unknown:
+            raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}; "
+                              f"use {', '.join(sorted(known))}")
+
+        def rel(v):
+            p = Path(v).expanduser()
+            return p if p.is_absolute() else path.parent / p
+
+        kw: dict = {}
+        models = data.get("models", data.get("model"))
+        if models:
+            kw["models"] = tuple([models] if isinstance(models, str) else models)
+        for key in ("db", "verbs", "agents", "discards"):
+            if data.get(key):
+                kw[key] = rel(data[key])
+        if data.get("actors"):
+            acts = data["actors"]
+            kw["actors"] = tuple(rel(a) for a in ([acts] if isinstance(acts, str) else acts))
+        if data.get("batch_size"):
+            kw["batch_size"] = int(data["batch_size"])
+        base = cls.from_env(**kw)
+        return replace(base, **{k: v for k, v in overrides.items() if v is not None})
+
     def with_(self, **changes) -> "Settings":
         return replace(self, **changes)
 

@@ -78,6 +78,12 @@ class Pipeline:
         return self._actors
 
     @property
+    def _derive_intents(self) -> bool:
+        """User dictionaries code as they say (their codes need not be CAMEO): no derived
+        statements of intent then."""
+        return getattr(self.coder, "name", "") != "petrarch"
+
+    @property
     def coder(self):
         if self._coder is None:
             from .coding import make_coder
@@ -171,7 +177,7 @@ class Pipeline:
             modality = "opinion"
         results: list[EventMention] = []
         variants = [(cand.cameo, modality, trig, date, cand.pattern)]
-        if modality == "future" and cand.sources and cand.sources[0] is not None:
+        if modality == "future" and cand.sources and cand.sources[0] is not None and self._derive_intents:
             intent = INTENT_CODES.get(cand.cameo[:2])
             if intent:
                 stmt = _statement_verb(trig)
