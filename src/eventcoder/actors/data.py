@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import ConfigError
 
-__all__ = ["Entry", "Role", "Person", "ActorData", "load_actor_data"]
+__all__ = ["Entry", "Role", "Person", "ActorData", "FallbackName", "load_actor_data", "load_fallback_names"]
 
 #: kind priority when one surface form has several entries (lower wins)
 KIND_PRIORITY = {"person": 0, "igo": 1, "country": 2, "capital": 3, "region": 4, "demonym": 5,
@@ -194,3 +194,73 @@ def read_actor_data(directory: Path) -> ActorData:
 def load_actor_data() -> ActorData:
     """The packaged actor data (``eventcoder/data/actors_*``), read once per process."""
     return read_actor_data(_data_dir())
+
+
+# ---------------------------------------------------------------------- fallback names
+#: prefixes of Phoenix codes that name no country but are kept (international bodies, NGOs)
+_FALLBACK_NONSTATE = ("IGO", "NGO", "IMG")
+#: Phoenix country prefixes that differ from ours
+_FALLBACK_RENAME = {"KSV": "XKX"}
+
+
+@dataclass(frozen=True)
+class FallbackName:
+    """A multi-word actor name of the PETRARCH/Phoenix actor dictionaries: upper-case
+    ``words`` and ``codes`` ``((code, lo, hi), ...)`` with ISO bounds (inclusive, None = open),
+    restricted to codes that start with a country, region, IGO, NGO or IMG code."""
+
+    words: tuple[str, ...]
+    codes: tuple[tuple[str, str | None, str | None], ...]
+
+    @property
+    def dated(self) -> bool:
+        """Is this a person (an office holder with date-restricted codes)?"""
+        return any(lo or hi for _, lo, hi in self.codes)
+
+    def person(self, name: str) -> Person:
+        """The name as a :class:`Person`: dated roles, most recent start first, then undated."""
+        dated, open_ = [], []
+        for code, lo, hi in self.codes:
+            if lo is None and hi is None:
+                open_.append(Role(code, "", None, None))
+            else:
+                end = _dt.date.fromisoformat(hi) + _dt.timedelta(days=1) if hi else None
+                dated.append(Role(code, "", _date(lo or ""), end))
+        dated.sort(key=lambda r: r.start or _dt.date.min, reverse=True)
+        return Person(name, tuple(dated + open_))
+
+
+def _fallback_code(code: str, known: frozenset[str]) -> str | None:
+    prefix = _FALLBACK_RENAME.get(code[:3], code[:3])
+    if prefix in known or code.startswith(_FALLBACK_NONSTATE):
+        return prefix + code[3:]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def load_fallback_names() -> dict[str, tuple[FallbackName, ...]]:
+    """Multi-word names of the default PETRARCH/Phoenix actor dictionaries
+    (:meth:`eventcoder.petrarch.Dictionaries.default`, MIT) indexed by first word, longest
+    first; codes outside our country/region/IGO/NGO/IMG codes are dropped (and names left
+    without codes). Empty when the compiled dictionaries are missing. Read once per process."""
+    try:
+        from ..petrarch import Dictionaries
+        actors = Dictionaries.default().data["actors"]
+    except (FileNotFoundError, OSError, ValueError, KeyError):
+        return {}
+    data = load_actor_data()
+    known = frozenset(e.country for es in data.entries.values() for e in es if e.country) \
+        | frozenset(e.code for es in data.entries.values() for e in es if e.kind in ("region", "region_adj"))
+    index: dict[str, list[FallbackName]] = {}
+    for first, rows in actors.items():
+        for words, codes in rows:
+            if len(words) < 2:
+                continue
+            kept = []
+            for code, lo, hi in codes:
+                c = _fallback_code(code, known)
+                if c is not None:
+                    kept.append((c, lo, hi))
+            if kept:
+                index.setdefault(first, []).append(FallbackName(tuple(words), tuple(kept)))
+    return {k: tuple(sorted(v, key=lambda n: -len(n.words))) for k, v in index.items()}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 from ..records import ActorMention, Document
-from .data import ActorData, Entry, load_actor_data
+from .data import ActorData, Entry, FallbackName, Person, load_actor_data, load_fallback_names
 
 __all__ = ["ActorResolver"]
 
@@ -26,6 +26,9 @@ _HEAD_KINDS = {"agent", "title"}
 _ENTITY_KINDS = {"country", "capital", "igo", "region", "demonym"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _NAME_GAP_POS = {"ADJ", "NOUN", "PROPN", "NUM", "VERB"}
+_ABSORBABLE = _HEAD_KINDS | {"adjective", "demonym", "region_adj"}
+_NAME_CONNECTORS = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "do", "dos", "du", "del", "della",
+                    "der", "den", "van", "von", "la", "le", "of", "the", "and", "for", "y", "-"}
 _GAP_DEPS = {"amod", "compound", "nmod", "nummod", "advmod", "npadvmod", "poss", "case"}
 
 
@@ -77,12 +80,25 @@ class ActorResolver:
     ``data`` is the actor data (default: the packaged tables, loaded lazily);
     ``place_country`` maps a place name to an ISO alpha-3 country code or None (used for
     "Police in Nairobi"); without it, only countries and capitals of the data are known.
+    ``fallback``: names the curated data does not know are looked up in the multi-word names of
+    the PETRARCH/Phoenix actor dictionaries (True, the default), in a given index of
+    :class:`~eventcoder.actors.data.FallbackName` by first word, or not at all (False).
     """
 
     def __init__(self, data: ActorData | None = None, *,
-                 place_country: Callable[[str], str | None] | None = None):
+                 place_country: Callable[[str], str | None] | None = None,
+                 fallback: bool | dict[str, tuple[FallbackName, ...]] = True):
         self._data = data
         self._place_country = place_country
+        self._fallback = fallback
+
+    @property
+    def fallback(self) -> dict[str, tuple[FallbackName, ...]]:
+        """Multi-word names of the PETRARCH/Phoenix actor dictionaries by first word (see
+        :func:`~eventcoder.actors.data.load_fallback_names`); empty when turned off."""
+        if self._fallback is True:
+            self._fallback = load_fallback_names()
+        return self._fallback or {}
 
     @property
     def data(self) -> ActorData:
@@ -138,6 +154,7 @@ class _Run:
         self.country_preps = g.words("country_place_preps")
         self.place_nouns = g.words("place_nouns")
         self.act_nouns = g.words("act_nouns")
+        self.party_nouns = g.words("party_nouns")
         self.person_pron = g.words("person_pronouns")
         self.group_pron = g.words("group_pronouns")
         self.needs_owner = g.words("agents_needing_owner")
@@ -152,6 +169,7 @@ class _Run:
             for t in sent:
                 self.sent_of[t.i] = i
         self.doc_aliases: dict[str, _Seen] = {}  # relational phrase / surname -> referent
+        self.extra_people: dict[str, Person] = {}  # people of the fallback names, by surface name
 
     # ------------------------------------------------------------------ pieces
     def pieces(self) -> list[_Piece]:
@@ -168,12 +186,18 @@ class _Run:
             if not entries:
                 continue
             entry = entries[0]
+            if entry.kind == "person" and self.day is not None:
+                # an alias of several people ("Bush"): the one in office on the day
+                entry = next((x for x in entries if x.kind == "person" and x.name in self.d.people
+                              and self.d.people[x.name].role_on(self.day)), entry)
             piece = _Piece(starts[s], ends[e], entry.kind, entry)
             if entry.kind == "person":
                 piece.person = True
                 piece.name = entry.name
             found.append(piece)
             taken.update(range(piece.start, piece.end))
+        if self.r.fallback:
+            found = self.fallback_pieces(found, taken)
         # pronouns, "the latter", "the country", "the organization"
         for t in self.doc:
             if t.i in taken:
@@ -220,6 +244,111 @@ class _Run:
             result.append(p)
             last_end = p.end
         return result
+
+    def fallback_pieces(self, found: list[_Piece], taken: set[int]) -> list[_Piece]:
+        """Add pieces for multi-word names of the fallback dictionaries (longest match at each
+        token) that the curated data left unknown. A match may absorb title and sector pieces
+        ("President Bush", "Bush administration") but no other piece, must contain a token no
+        piece holds, and must be written as a name (its words capitalised, connectors aside).
+        People (date-restricted codes) become person pieces, coded by the role held on the
+        document's date; their surnames name them later in the document. Other names
+        (organisations) become body pieces with their country."""
+        index = self.r.fallback
+        owner: dict[int, _Piece] = {}
+        for p in found:
+            for k in range(p.start, p.end):
+                owner[k] = p
+        doc, n = self.doc, len(self.doc)
+        up = [t.text.upper() for t in doc]
+        added: list[_Piece] = []
+        absorbed: set[int] = set()  # ids of absorbed pieces
+        surnames: dict[str, tuple[str, int]] = {}
+        i = 0
+        while i < n:
+            rows = index.get(up[i])
+            first = doc[i]
+            if not rows or not first.text[:1].isupper() or (i in owner and owner[i].kind not in _ABSORBABLE):
+                i += 1
+                continue
+            match = None
+            for row in rows:
+                L = len(row.words)
+                if tuple(up[i:i + L]) != row.words:
+                    continue
+                inside = {id(owner[k]): owner[k] for k in range(i, i + L) if k in owner}
+                if any(q.kind not in _ABSORBABLE or q.start < i or q.end > i + L for q in inside.values()):
+                    continue
+                if all(k in owner for k in range(i, i + L)):
+                    continue
+                if not self.name_like(i, i + L, {k for k in range(i, i + L)
+                                                 if k in owner and owner[k].kind in _HEAD_KINDS}):
+                    continue
+                # several rows with these words (two President Bushes): the one dated for the day
+                same = [r for r in rows if r.words == row.words]
+                match = next((r for r in same if r.dated and self.fallback_person(r, "").role_on(self.day)),
+                             same[0])
+                break
+            if match is None:
+                i += 1
+                continue
+            L = len(match.words)
+            start = i
+            if match.dated:
+                # "President Bush": the title stays a piece of its own, the name is the person
+                while start in owner and owner[start].end < i + L and owner[start].kind in _ABSORBABLE:
+                    start = owner[start].end
+            absorbed.update(id(owner[k]) for k in range(start, i + L) if k in owner)
+            surface = doc[start:i + L].text
+            adj = next((owner[k].entry.country for k in range(start, i + L) if k in owner
+                        and owner[k].kind in ("adjective", "demonym") and owner[k].entry.country), None)
+            piece = self.fallback_piece(match, start, i + L, surface, adj)
+            added.append(piece)
+            taken.update(range(start, i + L))
+            if piece.person:
+                last = doc[i + L - 1].text
+                if last[:1].isupper() and len(last) > 2 and last.isalpha():
+                    surnames.setdefault(last, (surface, i + L))
+            i += L
+        if not added:
+            return found
+        for t in doc:
+            if t.i not in taken and t.text in surnames and t.i >= surnames[t.text][1]:
+                name = surnames[t.text][0]
+                q = _Piece(t.i, t.i + 1, "person", person=True, name=name)
+                added.append(q)
+                taken.add(t.i)
+        kept = [p for p in found if id(p) not in absorbed]
+        return sorted(kept + added, key=lambda p: p.start)
+
+    def name_like(self, a: int, b: int, free: set[int]) -> bool:
+        """Are tokens a..b written as a name (alphabetic words capitalised, except short
+        lower-case connectors such as "al", "de", "of", and the tokens ``free`` of sector
+        nouns: "the Bush administration")?"""
+        for t in self.doc[a:b]:
+            w = t.text
+            if not w[:1].isalpha() or w[:1].isupper() or t.i in free:
+                continue
+            if w.lower() in _NAME_CONNECTORS and t.i < b - 1:
+                continue
+            return False
+        return True
+
+    def fallback_person(self, row: FallbackName, name: str) -> Person:
+        return row.person(name)
+
+    def fallback_piece(self, row: FallbackName, start: int, end: int, surface: str,
+                       adj_country: str | None = None) -> _Piece:
+        """A person or body piece of fallback name ``row``; a national adjective inside the
+        name (``adj_country``) replaces a regional code ("Palestinian Islamic Jihad")."""
+        if row.dated:
+            self.extra_people[surface] = row.person(surface)
+            return _Piece(start, end, "person", person=True, name=surface)
+        code = row.codes[0][0]
+        if adj_country and _is_region(code[:3]):
+            code = adj_country + code[3:]
+        country, _ = _split_code(code)
+        entry = Entry(surface, "igo", code, country, "cs", surface)
+        return _Piece(start, end, "igo", entry)
 
     # ------------------------------------------------------------------ helpers
     def tok(self, i: int):
@@ -355,8 +484,24 @@ class _Run:
         self.seen.append(_Seen(m, kind, self.sent_of.get(start_tok, 0), title=title, igo=igo,
                                country_only=country_only))
 
+    def person(self, name: str | None) -> Person | None:
+        """A known person by canonical name: the curated data first, then fallback names."""
+        if name is None:
+            return None
+        return self.d.people.get(name) or self.extra_people.get(name)
+
+    def weak_role(self, name: str, code: str | None, *, described: bool = False) -> bool:
+        """Does the data know no office of ``name`` for the day? True when it has none, and
+        for people of the fallback names also when the role is only an elite (ELI) code or,
+        ``described`` by the phrase around the name, whatever the role."""
+        if code is None:
+            return True
+        if name in self.d.people:
+            return False
+        return described or code[3:6] == "ELI" or len(code) <= 3
+
     def person_code(self, name: str) -> tuple[str | None, str | None]:
-        person = self.d.people.get(name)
+        person = self.person(name)
         if person is None:
             return None, None
         role = person.role_on(self.day)
@@ -429,6 +574,13 @@ class _Run:
             name = persons[-1].name
             person_code, role_title = self.person_code(name)
             title = title or role_title
+            if self.weak_role(name, person_code, described=True) and (heads or mod):
+                # the phrase says what the person is ("outgoing Prime Minister X", "U.N. mediator
+                # X"): its words code the person when the data has no office for the day
+                person_code = None
+                person = self.person(name)
+                if base is None and person is not None and person.country:
+                    base, base_name = person.country, self.country_name(person.country)
         elif heads and heads[-1].kind == "title":
             # "Russian Ambassador to the U.S. Anatoly Antonov": skip "to <country>", then a name
             k = end
@@ -526,7 +678,9 @@ class _Run:
         if kind == "person":
             former = any(t.lower_ in self.former for t in self.doc[max(0, p.start - 2):p.start])
             code, title = self.person_code(p.name)
-            person = self.d.people.get(p.name)
+            person = self.person(p.name)
+            if self.weak_role(p.name, code) and any(c.dep_ == "appos" for c in last_tok.children):
+                return 0  # "X, the United Nations relief coordinator": the apposition says more
             if former or code is None:
                 country = person.country if person else None
                 if country is None:
@@ -541,6 +695,15 @@ class _Run:
                 m = ActorMention(e.pattern, 0, 0, e.code, e.country, None, e.name, "place")
                 self.seen.append(_Seen(m, "place", self.sent_of.get(p.start, 0)))
                 return 0
+            head = last_tok.head
+            if nxt is not None and nxt.lower_ in ("and", "or", ",") and head.i > p.end \
+                    and last_tok.dep_ in ("nmod", "compound", "amod") and e.country:
+                # "U.S. and Russian negotiators": the noun shared with the next modifier
+                agent = self.shared_head_agent(head, p.end)
+                if agent is not None:
+                    self.add(p.start, p.end, e.code + agent.code, e.name, "sector", "sector",
+                             country=e.country, sector=agent.code[:3])
+                    return 0
             self.add(p.start, p.end, e.code, e.name, "country", "entity")
             # apposition after a relational phrase: "its southern neighbor Kazakhstan"
             return 0
@@ -571,14 +734,15 @@ class _Run:
                 return 0
             if nxt is not None and nxt.lower_ in ("and", "or", ",") and head.i > p.end:
                 # "Armenian and Azerbaijani border commissions": the shared head gives the sector
-                for k in range(max(p.end, head.i - 2), head.i + 1):
-                    agents = [x for x in self.d.lookup(self.doc[k:head.i + 1].text) if x.kind in _HEAD_KINDS]
-                    if agents and agents[0].code:
-                        code = (e.code if kind == "adjective" else e.code) + agents[0].code
-                        self.add(p.start, p.end, code, e.name, "sector", "sector",
-                                 country=e.country, sector=agents[0].code[:3])
-                        return 0
-            if head.i >= p.end and head.lower_ in self.act_nouns and head.i - p.end <= 2:
+                agent = self.shared_head_agent(head, p.end)
+                if agent is not None:
+                    self.add(p.start, p.end, e.code + agent.code, e.name, "sector", "sector",
+                             country=e.country, sector=agent.code[:3])
+                    return 0
+            if last_tok.dep_ == "conj" and head.i < p.start and head.head.i >= p.end:
+                head = head.head  # "the Turkish and Greek sides": the second adjective's noun
+            if head.i >= p.end and head.i - p.end <= 2 and (
+                    head.lower_ in self.act_nouns or (head.lower_ in self.party_nouns and not self.place_noun(head))):
                 self.add(p.start, p.end, e.code, e.name, "country" if kind == "adjective" else "region", "entity",
                          country_only=True)
             return 0
@@ -646,6 +810,19 @@ class _Run:
                          "person" if p.person else "entity", igo=p.code.startswith(("IGO", "NGO")))
             return 0
         return 0
+
+    def shared_head_agent(self, head, after: int) -> Entry | None:
+        """The sector noun (agent or title with a code) ending at token ``head``, starting no
+        earlier than token ``after``, or None."""
+        for k in range(max(after, head.i - 2), head.i + 1):
+            agents = [x for x in self.d.lookup(self.doc[k:head.i + 1].text) if x.kind in _HEAD_KINDS]
+            if agents and agents[0].code:
+                return agents[0]
+        return None
+
+    def place_noun(self, tok) -> bool:
+        """Is noun ``tok`` the object of a place preposition ("on the Syrian side")?"""
+        return tok.dep_ == "pobj" and (tok.head.lower_ in self.cap_preps or tok.head.lower_ in ("on", "of"))
 
     def is_place(self, p: _Piece, preps: frozenset[str]) -> bool:
         """Is this country/capital/region named as a place here?"""
