@@ -17,7 +17,7 @@ install-test: $(VENV)/bin/activate
 demo: install
 	$(VENV)/bin/eventcoder code examples/kazakhstan_unrest.txt --table
 	$(VENV)/bin/eventcoder ingest examples --db events.duckdb
-	$(VENV)/bin/eventcoder dyad USA KAZ --db events.duckdb --by month
+	$(VENV)/bin/eventcoder dyad RUS KAZ --db events.duckdb --by month
 
 test: install-test
 	$(VENV)/bin/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo 'no tests collected'; exit 0; fi; exit $$rc

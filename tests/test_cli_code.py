@@ -70,3 +70,28 @@ def test_cli_config_file_with_an_unknown_key_is_refused(tmp_path):
     cfg.write_text("verbz: x.txt\n")
     res = runner.invoke(app, ["code", str(EXAMPLES / "brief.html"), "--config", str(cfg)])
     assert res.exit_code == 2 and "unknown setting(s) verbz" in res.output
+
+
+def test_cli_ingest_names_failed_documents_and_exits_1(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "ok", "text": "Egyptian police arrested 40 activists in Cairo on Sunday.",
+                                "published": "2024-05-14"}) + "\n{broken\n", encoding="utf-8")
+    db = tmp_path / "ev.duckdb"
+    res = runner.invoke(app, ["ingest", str(docs), "--db", str(db)])
+    assert res.exit_code == 1
+    assert "docs.jsonl:2" in res.output and "not valid JSON" in res.output
+    res = runner.invoke(app, ["export", "--format", "jsonl", "--db", str(db)])
+    assert res.exit_code == 0 and json.loads(res.output.splitlines()[0])["cameo"] == "173"
+
+
+def test_cli_gdelt_export_leaves_out_unreal_events(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "n", "published": "2024-05-14", "text":
+                                "Egyptian police did not arrest the activists in Cairo on Sunday. "
+                                "Egyptian police arrested 40 students in Alexandria on Monday."}) + "\n")
+    db = tmp_path / "ev.duckdb"
+    assert runner.invoke(app, ["ingest", str(docs), "--db", str(db)]).exit_code == 0
+    rows = runner.invoke(app, ["export", "--format", "gdelt", "--db", str(db)]).output.splitlines()
+    assert len(rows) == 1 and rows[0].split("\t")[26] == "173" and len(rows[0].split("\t")) == 61
+    everything = runner.invoke(app, ["export", "--format", "gdelt", "--all-modalities", "--db", str(db)]).output
+    assert len(everything.splitlines()) == 2

@@ -136,3 +136,17 @@ def test_coding_a_place_named_as_a_place_is_no_actor(code):
     evs = code("The 2015 Paris attacks prompted Belgium to arrest dozens of suspects in Brussels.")
     assert not [e for e in evs if "FRA" in ((e["source"] or {}).get("code") or "") + ((e["target"] or {}).get("code") or "")]
     assert _pick(evs, root="17", source="BEL")
+
+
+def test_coding_a_warning_about_another_actor_is_no_threat_by_the_speaker(code):
+    evs = code("Turkey could attack Kurdish positions in Syria within days, U.S. officials warned on Friday.")
+    assert not _pick(evs, root="13", source="USA")
+    evs = code("Russia warned on Monday that it would retaliate against Poland.")
+    assert _pick(evs, root="13", source="RUS", target="POL")
+
+
+def test_coding_naming_is_no_event_and_orders_are_not_acts(code):
+    evs = code("Beijing denounced what it called foreign meddling in Hong Kong.")
+    assert [e["cameo"] for e in evs if e["source"]["code"].startswith("CHN")].count("111") == 1
+    evs = code("The Nigerian president ordered troops to shoot looters in Lagos on Friday.", published="2024-05-14")
+    assert all(e["modality"] != "asserted" for e in evs if e["cameo_root"] in ("18", "19"))

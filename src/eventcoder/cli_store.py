@@ -37,10 +37,18 @@ def _db(db: Optional[Path]) -> Path:
     return db if db is not None else Settings.from_env().db
 
 
+def _console():
+    """A console wide enough for the dyad and alignment tables (they have many columns)."""
+    from rich.console import Console
+
+    probe = Console()
+    return Console(width=max(probe.width, 150))
+
+
 def _fail(msg: str) -> None:
     from rich.console import Console
 
-    Console(stderr=True).print(f"[bold red]error:[/] {msg}", highlight=False)
+    Console(stderr=True).print(f"[bold red]error:[/] {msg}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -100,9 +108,14 @@ def ingest_cmd(
             _fail(str(exc))
             return
         prog.update(task, total=1, completed=1)
+    for msg in report.error_messages:
+        console.print(f"[bold red]error:[/] {msg}", highlight=False, soft_wrap=True)
     console.print(f"{report.documents} documents read: {report.coded} coded ({report.replaced} replaced), "
                   f"{report.skipped} unchanged, {report.errors} errors; {report.mentions} event mentions; "
                   f"{report.events} events in {path} ({report.seconds:.1f} s, {report.docs_per_second:.1f} docs/s)")
+    if report.errors:
+        console.print(f"{report.errors} document(s) could not be coded; they are listed in the errors table")
+        raise typer.Exit(1)
 
 
 def _open(db: Optional[Path]):
@@ -129,12 +142,17 @@ def dyad_cmd(
     from .aggregate import plot_dyad
     from .errors import StoreError
 
-    console = Console()
+    console = _console()
     with _open(db) as es:
         try:
+            a, b = a.upper(), b.upper()
             res = es.dyad(a, b, by=by.value, modalities=_mods(all_modalities))
         except StoreError as exc:
             _fail(str(exc))
+    if len(res.series) == 0:
+        console.print(f"no {'' if all_modalities else 'asserted or claimed '}events between {a} and {b} "
+                      f"in {_db(db)}" + ("" if all_modalities else " (try --all-modalities)"))
+        return
     console.print(_table(res.series, f"{a} and {b} by {by.value}"))
     console.print(_table(res.totals, "all periods"))
     console.print(_table(res.top_types, "top event types"))
@@ -155,9 +173,10 @@ def alignment_cmd(
 
     from .errors import StoreError
 
-    console = Console()
+    console = _console()
     with _open(db) as es:
         try:
+            a, b = a.upper(), b.upper()
             res = es.alignment(a, b, by=by.value, modalities=_mods(all_modalities))
         except StoreError as exc:
             _fail(str(exc))
@@ -180,16 +199,20 @@ def actors_cmd(
 
     with _open(db) as es:
         df = es.actors(modalities=_mods(all_modalities), limit=limit, prefix=prefix)
-    Console().print(_table(df, "actors by activity"))
+    _console().print(_table(df, "actors by activity"))
 
 
 def export_cmd(
     fmt: Format = typer.Option(Format.jsonl, "--format", "-f"),
     where: Optional[str] = typer.Option(None, "--where", help="SQL condition on the events table"),
+    all_modalities: bool = typer.Option(False, "--all-modalities",
+                                        help="gdelt: also export negated, future, hypothetical, historical "
+                                             "and opinion events (GDELT has no column to mark them)"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="file (stdout when omitted)"),
     db: Optional[Path] = typer.Option(None, "--db", help="event store file"),
 ) -> None:
-    """Export events: jsonl, csv, parquet (needs -o), gdelt (GDELT 2.0 event table, 61 columns), plover."""
+    """Export events: jsonl, csv, parquet (needs -o), gdelt (GDELT 2.0 event table, 61 columns;
+    asserted and claimed events only unless --all-modalities), plover."""
     from rich.console import Console
 
     from .errors import StoreError
@@ -198,7 +221,11 @@ def export_cmd(
         _fail("parquet export needs an output file: add -o FILE.parquet")
     with _open(db) as es:
         try:
-            n = es.export(fmt.value, output if output is not None else sys.stdout, where=where)
+            # every format but GDELT carries the modality field, so they export the whole table;
+            # a GDELT row reads as a real event, so only asserted and claimed ones go there
+            mods = _mods(all_modalities) if fmt is Format.gdelt else None
+            n = es.export(fmt.value, output if output is not None else sys.stdout, where=where,
+                          modalities=mods)
         except StoreError as exc:
             _fail(str(exc))
     if output is not None:

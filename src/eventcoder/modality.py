@@ -36,7 +36,8 @@ HYPO_GOVERNORS = {"threaten", "warn", "want", "wish", "seek", "hope", "try", "at
                   "consider", "propose", "urge", "call", "ask", "demand", "appeal", "press",
                   "push", "request", "require", "insist", "mull", "weigh", "offer", "suggest",
                   "recommend", "fear", "risk", "could", "would", "need", "threat", "able",
-                  "ready", "willing", "prepared", "seek", "struggle", "dare", "vote", "move"}
+                  "ready", "willing", "prepared", "seek", "struggle", "dare", "vote", "move",
+                  "order", "instruct", "command", "authorize", "authorise", "tell", "permit"}
 #: verbs whose clausal complement ("demanded that X be done") has not happened
 CCOMP_HYPO = {"demand", "urge", "ask", "insist", "propose", "suggest", "recommend", "fear",
               "warn", "threaten", "request", "require", "hope", "wish", "call"}

@@ -376,11 +376,17 @@ def _repression(code: str, s: ActorMention | None, t: ActorMention | None) -> st
 
 def _is_content_of(trig, triggers: set[int]) -> bool:
     """The event is the content of another coded event in the sentence ("threatened to IMPOSE
-    sanctions", "accused Russia of VIOLATING a ceasefire"): not an event of its own."""
-    if trig.dep_ == "xcomp" and trig.head.i in triggers:
-        return True
-    if trig.dep_ == "pcomp" and trig.head.dep_ == "prep" and trig.head.head.i in triggers:
-        return True
+    sanctions", "accused Russia of VIOLATING a ceasefire", "ordered troops to shoot to KILL"):
+    not an event of its own."""
+    cur = trig
+    for _ in range(4):
+        if cur.dep_ == "xcomp" and cur.head.i in triggers:
+            return True
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i in triggers:
+            return True
+        if cur.dep_ != "xcomp" or cur.head is cur:
+            return False
+        cur = cur.head
     return False
 
 

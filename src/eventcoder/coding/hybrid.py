@@ -188,15 +188,9 @@ class HybridCoder:
         rules = self.rules
         if sx.is_passive(verb):
             return []
-        rule = rules._rule_for(verb)
-        if rule is None or rule.code == "---" or rules._in_noun_complement(verb):
+        rule = rules.verb_rule(verb, mentions)
+        if rule is None:
             return []
-        if rule.code[:2] >= "15" and rules._is_sports(sent):
-            return []
-        if rule.violence:
-            objs = sx.direct_objects(verb)
-            if objs and all(o.lemma_.lower() in rules.lex.abstract_objects for o in objs):
-                return []
         src = None
         for ev in evs:
             if ev.source_code and self._in_subject(verb, ev.source_span):

@@ -128,6 +128,8 @@ def _share_modifier(actors: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+#: verbs that name or describe; with a wh-object ("what they called ...") they report nothing
+NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand", "characterize", "see", "view"})
 POLICY_NOUNS = frozenset("""law bill reform reforms measure measures policy policies plan plans tax taxes
 decision decree rule rules ban budget cuts cut hike hikes increase increases amendment constitution
 election elections result results""".split())
@@ -136,6 +138,16 @@ SAID_NOUNS = frozenset("""claim claims accusation accusations allegation allegat
 demand demands call calls offer offers proposal proposals report reports statement statements
 criticism ultimatum request requests move moves decision step steps action actions measure measures
 sanctions attack attacks strike strikes deployment raid raids arrest arrests""".split())
+
+
+def _is_condition(clause: Token) -> bool:
+    """A clause that states a condition: "if/unless ..." or inverted "should/had/were X ..."."""
+    kids = list(clause.children)
+    if any(k.dep_ == "mark" and k.lower_ in ("if", "unless", "provided", "once", "lest") for k in kids):
+        return True
+    subj = [k for k in kids if k.dep_ in ("nsubj", "nsubjpass")]
+    return any(k.dep_ in ("aux", "auxpass") and k.lower_ in ("should", "had", "were") and subj and k.i < subj[0].i
+               for k in kids)
 
 
 def _against_policy(trigger: Token) -> bool:
@@ -267,11 +279,30 @@ class RuleCoder:
             return r
         return None
 
-    def _code_verb(self, verb: Token, mi: MentionIndex, consumed: set[int], lemma: str | None = None) -> list[Candidate]:
+    def verb_rule(self, verb: Token, mi: MentionIndex, lemma: str | None = None) -> VerbRule | None:
+        """The lexicon rule that codes ``verb`` here, or None when this use of the verb is no
+        event: no rule or a "---" rule, a verb that only describes a noun, a naming ("what it
+        called ..."), a warning about another actor's act, force words in a sports report, or
+        violence against an abstract object ("fought inflation")."""
         rule = self._rule_for(verb, lemma)
-        if rule is None or rule.code == "---":
-            return []
-        if self._in_noun_complement(verb):
+        if rule is None or rule.code == "---" or self._in_noun_complement(verb):
+            return None
+        if verb.lemma_.lower() in NAMING_VERBS and any(
+                c.dep_ in ("dobj", "nsubj", "nsubjpass", "oprd") and c.tag_ in ("WP", "WDT") for c in verb.children):
+            return None  # "what it called interference": a naming, not an event
+        if rule.code[:2] == "13" and self._about_someone_else(verb, mi):
+            return None  # "officials warned that Iran could strike": a warning about another's act
+        if rule.code[:2] >= "15" and rule.code not in ("173", "174") and self._is_sports(verb.sent):
+            return None
+        if rule.violence:
+            objs = sx.direct_objects(verb)
+            if objs and all(o.lemma_.lower() in self.lex.abstract_objects for o in objs):
+                return None
+        return rule
+
+    def _code_verb(self, verb: Token, mi: MentionIndex, consumed: set[int], lemma: str | None = None) -> list[Candidate]:
+        rule = self.verb_rule(verb, mi, lemma)
+        if rule is None:
             return []
         for o in sx.direct_objects(verb):  # the object noun is part of this event
             consumed.add(o.i)
@@ -290,10 +321,6 @@ class RuleCoder:
         else:
             sources = self._actors(subj_toks, mi)
             targets = self._targets(verb, rule, mi, sources)
-        if rule.violence:
-            objs = sx.direct_objects(verb)
-            if objs and all(o.lemma_.lower() in self.lex.abstract_objects for o in objs):
-                return []
         cand = Candidate(trigger=verb, cameo=rule.code, pattern=rule.label, sources=sources,
                          targets=targets, reciprocal=rule.reciprocal, violence=rule.violence)
         if passive and not sources:
@@ -304,6 +331,24 @@ class RuleCoder:
             return []  # an active verb whose subject names no actor: who acted is unknown
         self._finish(cand, verb)
         return [cand]
+
+    def _about_someone_else(self, verb: Token, mi: MentionIndex) -> bool:
+        """A threat or warning whose content is another actor's act ("warned that Iran could
+        strike Israel") is no threat by the speaker."""
+        subj, _ = sx.subjects(verb)
+        speakers = {(m.country, m.code) for m in self._actors(subj, mi)}
+        contents = [c for c in verb.children if c.dep_ == "ccomp"]
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and sx.is_verb(verb.head):
+            contents.append(verb.head)  # "Iran could strike Israel, officials warned"
+        for c in contents:
+            if _is_condition(c):
+                continue  # "..., should Kampala close the border": the condition, not the content
+            inner = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+            acts = self._actors(inner, mi)
+            if acts and not any((a.country, a.code) in speakers or (a.country and a.country in {x for x, _ in speakers})
+                                for a in acts):
+                return True
+        return False
 
     def _in_noun_complement(self, verb: Token) -> bool:
         """A verb that only describes a noun ("its right to station troops", "fears over
@@ -524,7 +569,7 @@ class RuleCoder:
                     if acts:
                         return acts[:1]
         # 6. the subject of a clausal complement ("demanded that NATO ...", "urged that ...")
-        for c in verb.children if rule is None or rule.code[:2] in ("02", "10") else ():
+        for c in verb.children if rule is None or rule.code[:2] in ("02", "10", "13") else ():
             if c.dep_ == "ccomp":
                 subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
                 acts = self._actors(subj, mi, exclude=sources, deep=True)

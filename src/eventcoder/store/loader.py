@@ -78,6 +78,8 @@ class IngestReport:
     errors: int
     events: int
     seconds: float
+    #: "doc_id: problem" for each document that failed in this run, in input order
+    error_messages: tuple[str, ...] = ()
 
     @property
     def docs_per_second(self) -> float:
@@ -255,6 +257,8 @@ def ingest(inputs: str | Path | Iterable[str | Path | Document | DocumentError],
             if progress is not None:
                 progress(IngestProgress(n_docs, n_coded, n_skipped, n_mentions, n_errors, time.monotonic() - t0))
 
+        messages: list[str] = []
+
         def write(job):
             nonlocal n_coded, n_mentions, n_errors, n_replaced
             fut, docs, batch_hashes, read_errors = job
@@ -268,6 +272,7 @@ def ingest(inputs: str | Path | Iterable[str | Path | Document | DocumentError],
             n_coded += len(doc_rows)
             n_mentions += len(mention_rows)
             n_errors += len(error_rows)
+            messages.extend(f"{r['doc_id']}: {r['problem']}" for r in error_rows)
             report_progress()
 
         def submit(docs: list[Document], read_errors: list[DocumentError]):
@@ -309,7 +314,7 @@ def ingest(inputs: str | Path | Iterable[str | Path | Document | DocumentError],
         report_progress()
         return IngestReport(documents=n_docs, coded=n_coded, replaced=n_replaced, skipped=n_skipped,
                             mentions=n_mentions, errors=n_errors, events=n_events,
-                            seconds=time.monotonic() - t0)
+                            seconds=time.monotonic() - t0, error_messages=tuple(messages))
     finally:
         if own_store:
             store.close()
