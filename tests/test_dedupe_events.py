@@ -100,3 +100,12 @@ def test_dedupe_ids_stable_across_runs_and_order():
     assert key(first) == key(second)
     assert sorted(first.links) == sorted(second.links)
     assert all(e["event_id"].startswith("evt_") and len(e["event_id"]) == 20 for e in first.events)
+
+
+def test_dedupe_two_codes_from_one_sentence_stay_two_events():
+    police, crowd = actor("GEOCOP", "GEO", "COP"), actor("GEOOPP", "GEO", "OPP")
+    a = rec("a1", "m1", police, crowd, "175", "2024-05-13", None, sentence=2, plover="COERCE")
+    b = rec("a1", "m2", police, crowd, "173", "2024-05-13", None, sentence=2, plover="COERCE")
+    assert not compatible(a, b)
+    # the same two codes told in two sentences of one article may be one event
+    assert compatible(a, rec("a1", "m3", police, crowd, "173", "2024-05-13", None, sentence=5, plover="COERCE"))

@@ -157,6 +157,9 @@ def _types_ok(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def _compatible(a: _Mention, b: _Mention) -> bool:
     ra, rb = a.row, b.row
+    if (ra.get("doc_id") == rb.get("doc_id") and ra.get("sentence_index") is not None
+            and ra.get("sentence_index") == rb.get("sentence_index") and ra.get("cameo") != rb.get("cameo")):
+        return False  # one sentence coded into two different events tells two events
     return (a.group == b.group and _types_ok(ra, rb) and _dates_ok(a, b)
             and _actors_ok(_actor_key(ra, "source"), _actor_key(rb, "source"))
             and _actors_ok(_actor_key(ra, "target"), _actor_key(rb, "target"))
