@@ -100,3 +100,9 @@ def test_lexicon_stance_passive_takes_subject_as_source(code):
     evs = code("Chile is committed to the peace plan of Peru.")
     hit = _find(evs, "03", "CHL", "PER")
     assert hit is not None, evs
+
+
+def test_lexicon_casting_in_ones_lot_with_is_cooperation(code):
+    evs = code("Tehran cast in its lot with Moscow after the sanctions were imposed.")
+    assert [(e["cameo"], e["source"]["country"], e["target"]["country"]) for e in evs if e["cameo_root"] == "05"] \
+        == [("050", "IRN", "RUS")]
