@@ -128,6 +128,18 @@ def _open(db: Optional[Path]):
         _fail(str(exc))
 
 
+def _pair_query(db, method: str, a: str, b: str, by, all_modalities: bool):
+    """Run ``EventStore.dyad`` or ``.alignment`` for actor prefixes ``a`` and ``b``; a store
+    error ends the command with its message."""
+    from .errors import StoreError
+
+    with _open(db) as es:
+        try:
+            return getattr(es, method)(a, b, by=by.value, modalities=_mods(all_modalities))
+        except StoreError as exc:
+            _fail(str(exc))
+
+
 def dyad_cmd(
     a: str = typer.Argument(..., help="actor code prefix, e.g. RUS"),
     b: str = typer.Argument(..., help="actor code prefix, e.g. UKR"),
@@ -137,18 +149,11 @@ def dyad_cmd(
     db: Optional[Path] = typer.Option(None, "--db", help="event store file"),
 ) -> None:
     """Events between two actors, both directions, per period: counts by QuadClass, Goldstein sum and mean."""
-    from rich.console import Console
-
     from .aggregate import plot_dyad
-    from .errors import StoreError
 
     console = _console()
-    with _open(db) as es:
-        try:
-            a, b = a.upper(), b.upper()
-            res = es.dyad(a, b, by=by.value, modalities=_mods(all_modalities))
-        except StoreError as exc:
-            _fail(str(exc))
+    a, b = a.upper(), b.upper()
+    res = _pair_query(db, "dyad", a, b, by, all_modalities)
     if len(res.series) == 0:
         console.print(f"no {'' if all_modalities else 'asserted or claimed '}events between {a} and {b} "
                       f"in {_db(db)}" + ("" if all_modalities else " (try --all-modalities)"))
@@ -169,17 +174,9 @@ def alignment_cmd(
     db: Optional[Path] = typer.Option(None, "--db", help="event store file"),
 ) -> None:
     """How alike two actors act toward third parties: Pearson r and Signorino-Ritter S per period."""
-    from rich.console import Console
-
-    from .errors import StoreError
-
     console = _console()
-    with _open(db) as es:
-        try:
-            a, b = a.upper(), b.upper()
-            res = es.alignment(a, b, by=by.value, modalities=_mods(all_modalities))
-        except StoreError as exc:
-            _fail(str(exc))
+    a, b = a.upper(), b.upper()
+    res = _pair_query(db, "alignment", a, b, by, all_modalities)
     console.print(_table(res.by_period, f"alignment of {a} and {b} by {by.value} (ab/ba: the {a}-{b} dyad)"))
     overall = res.parties.groupby("party")[["a_mean", "b_mean"]].mean().reset_index() if len(res.parties) else None
     if overall is not None:
@@ -195,7 +192,6 @@ def actors_cmd(
     db: Optional[Path] = typer.Option(None, "--db", help="event store file"),
 ) -> None:
     """Actors by activity (events as source and as target)."""
-    from rich.console import Console
 
     with _open(db) as es:
         df = es.actors(modalities=_mods(all_modalities), limit=limit, prefix=prefix)
