@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from ..records import ActorMention, Document
 from .data import ActorData, Entry, FallbackName, Person, load_actor_data, load_fallback_names
@@ -864,7 +864,6 @@ class _Run:
         """Fill ``p.code``/``p.name`` of a pronoun or "the latter" piece from earlier mentions."""
         if p.code:
             return
-        low = self.doc[p.start:p.end].text.lower()
         tok = self.doc[p.start]
         if p.kind == "pronoun":
             if tok.lower_ in self.person_pron:
