@@ -150,3 +150,12 @@ def test_coding_naming_is_no_event_and_orders_are_not_acts(code):
     assert [e["cameo"] for e in evs if e["source"]["code"].startswith("CHN")].count("111") == 1
     evs = code("The Nigerian president ordered troops to shoot looters in Lagos on Friday.", published="2024-05-14")
     assert all(e["modality"] != "asserted" for e in evs if e["cameo_root"] in ("18", "19"))
+
+
+def test_coding_purpose_of_a_coded_act_is_no_event_of_its_own(code):
+    evs = code("Kenyan teachers staged a strike in Nairobi on Monday to demand higher pay from the government.")
+    assert _pick(evs, root="14", source="KEN")
+    assert not _pick(evs, root="10"), evs
+    evs = code("The Nigerian president will visit Ghana next week to mediate in the border dispute.")
+    assert _pick(evs, root="04", source="NGA", target="GHA")
+    assert not [e for e in evs if e["cameo"] == "045"], evs

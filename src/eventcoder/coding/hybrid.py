@@ -23,7 +23,7 @@ from spacy.tokens import Span
 
 from ..records import ActorMention
 from . import syntax as sx
-from .rules import Candidate, MentionIndex, RuleCoder, implicit_actor
+from .rules import Candidate, MentionIndex, RuleCoder, drop_dependent_events, implicit_actor
 
 __all__ = ["HybridCoder", "default_petrarch_coder"]
 
@@ -132,7 +132,7 @@ class HybridCoder:
             self._stative_passive(c, mentions)
             self._domestic_target(c)
         out.sort(key=lambda c: c.trigger.i)
-        return out
+        return drop_dependent_events(out)
 
     # ---------------------------------------------------------------- helpers
     def _stative_passive(self, c: Candidate, mentions: MentionIndex) -> None:

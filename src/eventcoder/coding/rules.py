@@ -181,6 +181,20 @@ def _answers_someone(trigger: Token) -> bool:
         for c in trigger.children)
 
 
+def _is_purpose_clause(tok: Token) -> bool:
+    """An infinitive of purpose: "staged a strike TO DEMAND ...", "will visit X TO MEDIATE"."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
+def drop_dependent_events(cands: list[Candidate]) -> list[Candidate]:
+    """Drop events that only state the purpose of another event coded on the verb they modify:
+    "began a hunger strike to demand the return of land" is one protest, whose demand is its
+    content; "will visit Senegal to mediate" is one visit."""
+    triggers = {c.trigger.i for c in cands}
+    return [c for c in cands if not (
+        _is_purpose_clause(c.trigger) and c.trigger.head is not c.trigger and c.trigger.head.i in triggers)]
+
+
 def implicit_actor(sector: str | None = None) -> ActorMention:
     """A participant the text implies but does not name (filled by the pipeline)."""
     return ActorMention(text="", start=-1, end=-1, code=sector or "", country=None, sector=sector,
@@ -228,7 +242,7 @@ class RuleCoder:
             out = [c for c in out if c.cameo[:2] < "15" or c.cameo in ("173", "174")]
         out = [c for c in out if c.sources or c.targets]
         out.sort(key=lambda c: c.trigger.i)
-        return out
+        return drop_dependent_events(out)
 
     # ---------------------------------------------------------------- verbs
     def _is_sports(self, sent: Span) -> bool:
