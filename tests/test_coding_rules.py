@@ -159,3 +159,14 @@ def test_coding_purpose_of_a_coded_act_is_no_event_of_its_own(code):
     evs = code("The Nigerian president will visit Ghana next week to mediate in the border dispute.")
     assert _pick(evs, root="04", source="NGA", target="GHA")
     assert not [e for e in evs if e["cameo"] == "045"], evs
+
+
+def test_coding_a_statement_that_another_actor_must_act_is_a_demand(code):
+    evs = code("Japan said on Monday that China must release the detained fishermen.")
+    hits = _pick(evs, root="10", source="JPN", target="CHN")
+    assert hits and hits[0]["cameo"] == "100", evs
+    evs = code("Canada sent a stern note to Peru that it must free the hostages.")
+    assert _pick(evs, root="10", source="CAN", target="PER"), evs
+    # an actor's own duty is no demand
+    evs = code("Japan said on Monday that it must strengthen its defences.")
+    assert not _pick(evs, root="10"), evs

@@ -28,6 +28,10 @@ from .lexicon import Lexicon, NounEntry, VerbRule, default_lexicon
 SCORE_RE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\b")
 TEMPORAL_PREPS = {"during", "after", "before", "amid", "following", "since", "despite", "in"}
 TARGET_PREPS = ("against", "on", "upon", "toward", "towards", "at", "with", "into", "to", "from", "for")
+#: verbs that state a finding or position, besides the lexicon's verbs of saying
+OBLIGATION_VERBS = {"conclude", "reiterate", "repeat", "issue", "send", "deliver"}
+#: nouns of saying whose "that ... must" clause is addressed to another actor
+OBLIGATION_NOUNS = {"reminder", "declaration", "statement", "message", "note", "communique", "resolution"}
 #: roots whose events, lacking an explicit target, may take the actor they respond to
 RESPONSE_VERBS = {"respond", "reply", "react", "retort", "hit", "counter", "answer"}
 
@@ -186,13 +190,21 @@ def _is_purpose_clause(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
+def _is_gloss(tok: Token) -> bool:
+    """A participle of saying that glosses the act it modifies: "staged rallies, SAYING he must
+    resign"."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in ("say", "declare", "insist")
+
+
 def drop_dependent_events(cands: list[Candidate]) -> list[Candidate]:
-    """Drop events that only state the purpose of another event coded on the verb they modify:
-    "began a hunger strike to demand the return of land" is one protest, whose demand is its
-    content; "will visit Senegal to mediate" is one visit."""
+    """Drop events that only state the purpose or the message of another event coded on the
+    verb they modify: "began a hunger strike to demand the return of land" and "staged rallies,
+    saying he must resign" are one protest each, whose demand is its content; "will visit
+    Senegal to mediate" is one visit."""
     triggers = {c.trigger.i for c in cands}
     return [c for c in cands if not (
-        _is_purpose_clause(c.trigger) and c.trigger.head is not c.trigger and c.trigger.head.i in triggers)]
+        (_is_purpose_clause(c.trigger) or _is_gloss(c.trigger))
+        and c.trigger.head is not c.trigger and c.trigger.head.i in triggers)]
 
 
 def implicit_actor(sector: str | None = None) -> ActorMention:
@@ -219,6 +231,10 @@ class RuleCoder:
         consumed: set[int] = set()
         for tok in sent:
             lem = next((x for x in lemmas(tok) if x in self.lex.verbs or x in self.lex.light_verbs), None)
+            obligation = self._code_obligation(tok, mentions)
+            if obligation:
+                out.extend(obligation)
+                continue
             if lem is None or not sx.is_verb(tok):
                 continue
             if lem in self.lex.verbs:
@@ -343,6 +359,44 @@ class RuleCoder:
             self._domestic(cand)  # "thousands rallied": the people of the place
         elif not passive and not sources:
             return []  # an active verb whose subject names no actor: who acted is unknown
+        self._finish(cand, verb)
+        return [cand]
+
+    def _obligation_clause(self, verb: Token) -> Token | None:
+        """The "that Y must Z" clause a verb of saying governs, directly ("said that Sudan must
+        return ...") or through a noun of saying ("issued a reminder that it must ...")."""
+        lem = verb.lemma_.lower()
+        if not sx.is_verb(verb) or (lem not in self.lex.reporting_verbs and lem not in OBLIGATION_VERBS):
+            return None
+        heads = [verb] + [o for o in sx.direct_objects(verb) if o.lemma_.lower() in OBLIGATION_NOUNS]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and any(
+                        a.dep_ == "aux" and a.lower_ == "must" for a in c.children) and not _is_condition(c):
+                    return c
+        return None
+
+    def _code_obligation(self, verb: Token, mi: MentionIndex) -> list[Candidate]:
+        """CAMEO 10 (demand): an actor states that ANOTHER actor must act ("Russia said that
+        Sudan must return the helicopter"). The addressee is the clause's subject, else (for a
+        pronoun) the actor the statement is addressed to ("a reminder to Iraq that it must")."""
+        clause = self._obligation_clause(verb)
+        if clause is None:
+            return []
+        subj_toks, _ = sx.subjects(verb)
+        sources = self._actors(subj_toks, mi)
+        if not sources:
+            return []
+        own = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+        targets = self._actors(own, mi, exclude=sources, deep=True)
+        if not targets and all(s.pos_ == "PRON" and s.lower_ not in ("we", "i") for s in own):
+            addressed = [t for h in [verb] + sx.direct_objects(verb) for p, t in sx.prep_objects(h, {"to"})]
+            addressed += [t for c in verb.children if c.dep_ == "dative" for t in [c] + [g for g in c.children if g.dep_ == "pobj"]]
+            targets = self._actors(addressed, mi, exclude=sources)
+        if not targets:
+            return []  # "we must ...", "talks must ...": no demand on another actor
+        cand = Candidate(trigger=verb, cameo="100", pattern="lexicon: obligation (must) [100]",
+                         sources=sources, targets=targets)
         self._finish(cand, verb)
         return [cand]
 
