@@ -170,3 +170,10 @@ def test_coding_a_statement_that_another_actor_must_act_is_a_demand(code):
     # an actor's own duty is no demand
     evs = code("Japan said on Monday that it must strengthen its defences.")
     assert not _pick(evs, root="10"), evs
+
+
+def test_coding_readiness_to_act_is_an_intent_not_the_act(code):
+    evs = code("Pakistan said it is ready to withdraw its troops from Afghanistan.")
+    hits = _pick(evs, root="03", source="PAK", target="AFG")
+    assert hits and hits[0]["cameo"] == "035" and hits[0]["modality"] == "asserted", evs
+    assert not _pick(evs, root="08"), evs

@@ -32,6 +32,8 @@ TARGET_PREPS = ("against", "on", "upon", "toward", "towards", "at", "with", "int
 OBLIGATION_VERBS = {"conclude", "reiterate", "repeat", "issue", "send", "deliver"}
 #: nouns of saying whose "that ... must" clause is addressed to another actor
 OBLIGATION_NOUNS = {"reminder", "declaration", "statement", "message", "note", "communique", "resolution"}
+#: adjectives of readiness: "X is willing to withdraw" states an intent, not the act
+WILLINGNESS_ADJS = {"willing", "ready", "prepared"}
 #: roots whose events, lacking an explicit target, may take the actor they respond to
 RESPONSE_VERBS = {"respond", "reply", "react", "retort", "hit", "counter", "answer"}
 
@@ -257,8 +259,27 @@ class RuleCoder:
             # title"), not of arrests or protests
             out = [c for c in out if c.cameo[:2] < "15" or c.cameo in ("173", "174")]
         out = [c for c in out if c.sources or c.targets]
+        out.extend(self._stated_readiness(out))
         out.sort(key=lambda c: c.trigger.i)
         return drop_dependent_events(out)
+
+    @staticmethod
+    def _stated_readiness(cands: list[Candidate]) -> list[Candidate]:
+        """"Syria is willing to withdraw its troops": an expressed intent (CAMEO 03/13, the
+        code a stated future act of that root gets) coded on the adjective; the act itself is
+        its content (the pipeline drops xcomp contents of a coded word)."""
+        from ..pipeline import INTENT_CODES
+
+        out = []
+        for c in cands:
+            adj = c.trigger.head
+            if c.trigger.dep_ != "xcomp" or adj.pos_ != "ADJ" or adj.lower_ not in WILLINGNESS_ADJS:
+                continue
+            intent = INTENT_CODES.get(c.cameo[:2])
+            if intent and c.sources and c.sources[0] is not None:
+                out.append(replace(c, trigger=adj, cameo=intent, pattern=f"readiness: {c.pattern} [{intent}]",
+                                   place_target=False, implicit=set(c.implicit)))
+        return out
 
     # ---------------------------------------------------------------- verbs
     def _is_sports(self, sent: Span) -> bool:
