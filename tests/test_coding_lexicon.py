@@ -21,6 +21,12 @@ def _find(events, root, source=None, target=None):
 
 
 @pytest.mark.parametrize("text,root,source,target", [
+    # collective nouns stand for their members; pullbacks target the place left; halted mediation
+    ("A delegation of Kenyan ministers held talks with Uganda on Monday.", "04", "KEN", "UGA"),
+    ("Russia completed the withdrawal of its troops from Georgia.", "08", "RUS", "GEO"),
+    ("Turkey accelerated the withdrawal of its forces from Iraq on Friday.", "08", "TUR", "IRQ"),
+    ("Egypt ended its mediation between Israel and Hamas.", "16", "EGY", "ISR"),
+    ("Red Cross helicopters evacuated the wounded from the besieged Syrian town.", "07", None, "SYR"),
     # 04 consult: renewed talks, arrival on a visit, mediation under a light verb
     ("Peru renewed negotiations with Bolivia on Monday.", "04", "PER", "BOL"),
     ("The Chinese premier arrived in Berlin on a two-day visit.", "04", "CHN", "DEU"),

@@ -32,6 +32,10 @@ TARGET_PREPS = ("against", "on", "upon", "toward", "towards", "at", "with", "int
 OBLIGATION_VERBS = {"conclude", "reiterate", "repeat", "issue", "send", "deliver"}
 #: nouns of saying whose "that ... must" clause is addressed to another actor
 OBLIGATION_NOUNS = {"reminder", "declaration", "statement", "message", "note", "communique", "resolution"}
+#: collective and quantity nouns that denote the members of their of-phrase ("a group of
+#: Moroccan diplomats", "thousands of Kurdish refugees")
+COLLECTIVE_NOUNS = {"group", "delegation", "team", "contingent", "band", "party", "crowd", "number",
+                    "dozens", "hundreds", "thousands", "scores", "members"}
 #: adjectives of readiness: "X is willing to withdraw" states an intent, not the act
 WILLINGNESS_ADJS = {"willing", "ready", "prepared"}
 #: roots whose events, lacking an explicit target, may take the actor they respond to
@@ -475,7 +479,7 @@ class RuleCoder:
             sources = self._actors(subj_toks, mi)
             if not sources and not entry.domestic:
                 return []  # who acted is unknown
-            targets = self._noun_targets(n, mi, sources)
+            targets = self._noun_targets(n, mi, sources, entry.code)
             if not targets:
                 # the event noun's possessor made it ("reiterated Putin's condemnations"): not a target
                 owners = self._actors([c for c in n.children if c.dep_ == "poss"], mi)
@@ -516,7 +520,7 @@ class RuleCoder:
         if not sources:
             sources = self._actors(by, mi) or self._actors(poss, mi) or self._actors_in(mods, mi)
         if not targets:
-            targets = self._noun_targets(noun, mi, sources)
+            targets = self._noun_targets(noun, mi, sources, entry.code)
         standalone = (dep in ("nsubj", "nsubjpass") and (entry.domestic or bool(targets))
                       or (dep == "pobj" and head.lower_ in TEMPORAL_PREPS and head.lower_ != "in")
                       or (dep == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "response"))
@@ -536,9 +540,21 @@ class RuleCoder:
         self._finish(cand, noun)
         return [cand]
 
-    def _noun_targets(self, noun: Token, mi: MentionIndex, sources) -> list[ActorMention | None]:
-        for p, t in sx.prep_objects(noun, ("against", "on", "with", "toward", "towards", "at", "of", "in", "into", "to")):
+    def _noun_targets(self, noun: Token, mi: MentionIndex, sources, code: str = "") -> list[ActorMention | None]:
+        """The target of an event noun: the object of its preposition. A pullback ("the
+        withdrawal of US forces from Panama") is away FROM its target; its of-phrase names the
+        source's own forces, no target."""
+        preps = ["against", "on", "with", "toward", "towards", "at", "of", "in", "into", "to"]
+        if code[:2] == "08":
+            preps = ["from"] + preps
+        own = {s.country for s in sources if s is not None and s.country}
+        pobjs = sx.prep_objects(noun, tuple(preps))
+        if code[:2] == "08":  # "the withdrawal of forces from Panama" parsed as "forces from Panama"
+            pobjs = [pt for p, t in pobjs if p == "of" for pt in sx.prep_objects(t, ("from",))] + pobjs
+        for p, t in pobjs:
             acts = self._actors([t], mi, exclude=sources, deep=True)
+            if code[:2] == "08":
+                acts = [a for a in acts if a.country not in own]
             if acts:
                 return acts
         return []
@@ -559,6 +575,8 @@ class RuleCoder:
                     m = mi.at(a)
                     if m is not None:
                         break
+            if m is None:
+                m = self._members_of(t, mi)
             if m is None and deep:
                 inner = [x for x in mi.in_tokens(sx.np_tokens(t))
                          if x.country not in excl_countries and (x.start, x.end) not in excl_ids]
@@ -577,6 +595,17 @@ class RuleCoder:
                     continue
                 out.append(m)
         return _share_modifier(out)
+
+    @staticmethod
+    def _members_of(head: Token, mi: MentionIndex) -> ActorMention | None:
+        """The actor a collective noun stands for: the one its of-phrase names."""
+        if head.lower_ not in COLLECTIVE_NOUNS and head.lemma_.lower() not in COLLECTIVE_NOUNS:
+            return None
+        for p, obj in sx.prep_objects(head, {"of"}):
+            m = mi.at(obj)
+            if m is not None:
+                return m
+        return None
 
     def _nationality(self, head: Token, excl_countries) -> ActorMention | None:
         """A nationality adjective on a thing ("burned American flags", "an Australian
