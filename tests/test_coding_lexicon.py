@@ -26,6 +26,7 @@ def _find(events, root, source=None, target=None):
     ("Russia completed the withdrawal of its troops from Georgia.", "08", "RUS", "GEO"),
     ("Turkey accelerated the withdrawal of its forces from Iraq on Friday.", "08", "TUR", "IRQ"),
     ("Egypt ended its mediation between Israel and Hamas.", "16", "EGY", "ISR"),
+    ("Canada withdrew its election observers from Haiti on Monday.", "16", "CAN", "HTI"),
     ("Red Cross helicopters evacuated the wounded from the besieged Syrian town.", "07", None, "SYR"),
     # 04 consult: renewed talks, arrival on a visit, mediation under a light verb
     ("Peru renewed negotiations with Bolivia on Monday.", "04", "PER", "BOL"),

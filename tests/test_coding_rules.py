@@ -177,3 +177,9 @@ def test_coding_readiness_to_act_is_an_intent_not_the_act(code):
     hits = _pick(evs, root="03", source="PAK", target="AFG")
     assert hits and hits[0]["cameo"] == "035" and hits[0]["modality"] == "asserted", evs
     assert not _pick(evs, root="08"), evs
+
+
+def test_coding_a_statement_whose_content_is_coded_adds_no_event(code):
+    evs = code("Chile announced on Monday that it has recalled its ambassador from Bolivia.")
+    assert _pick(evs, root="16", source="CHL", target="BOL"), evs
+    assert not [e for e in evs if e["cameo"] == "010"], evs

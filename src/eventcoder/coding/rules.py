@@ -210,7 +210,17 @@ def drop_dependent_events(cands: list[Candidate]) -> list[Candidate]:
     triggers = {c.trigger.i for c in cands}
     return [c for c in cands if not (
         (_is_purpose_clause(c.trigger) or _is_gloss(c.trigger))
-        and c.trigger.head is not c.trigger and c.trigger.head.i in triggers)]
+        and c.trigger.head is not c.trigger and c.trigger.head.i in triggers)
+        and not _states_coded_content(c, triggers)]
+
+
+def _states_coded_content(cand: Candidate, triggers: set[int]) -> bool:
+    """A bare statement (CAMEO 010) whose clausal content is itself coded ("announced that it
+    has called off the strike"): the content is the event; the statement adds none. Denials and
+    other qualified statements (011-019) say something of their own and stay."""
+    if cand.cameo != "010":
+        return False
+    return any(c.dep_ == "ccomp" and any(t.i in triggers for t in c.subtree) for c in cand.trigger.children)
 
 
 def implicit_actor(sector: str | None = None) -> ActorMention:
