@@ -27,6 +27,7 @@ def _find(events, root, source=None, target=None):
     ("Turkey accelerated the withdrawal of its forces from Iraq on Friday.", "08", "TUR", "IRQ"),
     ("Egypt ended its mediation between Israel and Hamas.", "16", "EGY", "ISR"),
     ("Canada withdrew its election observers from Haiti on Monday.", "16", "CAN", "HTI"),
+    ("Jordan complained to the United Nations over Syrian shelling of its border posts.", "11", "JOR", "SYR"),
     ("Red Cross helicopters evacuated the wounded from the besieged Syrian town.", "07", None, "SYR"),
     # 04 consult: renewed talks, arrival on a visit, mediation under a light verb
     ("Peru renewed negotiations with Bolivia on Monday.", "04", "PER", "BOL"),

@@ -183,3 +183,9 @@ def test_coding_a_statement_whose_content_is_coded_adds_no_event(code):
     evs = code("Chile announced on Monday that it has recalled its ambassador from Bolivia.")
     assert _pick(evs, root="16", source="CHL", target="BOL"), evs
     assert not [e for e in evs if e["cameo"] == "010"], evs
+
+
+def test_coding_a_statement_is_not_coded_by_the_words_of_its_coded_content(code):
+    evs = code("Canada announced on Monday that it would cut all aid to Haiti.")
+    assert _pick(evs, root="16", source="CAN", target="HTI"), evs
+    assert not [e for e in evs if e["cameo"] == "033" and e["pattern"].startswith("lexicon: ANNOUNCE")], evs

@@ -32,6 +32,10 @@ TARGET_PREPS = ("against", "on", "upon", "toward", "towards", "at", "with", "int
 OBLIGATION_VERBS = {"conclude", "reiterate", "repeat", "issue", "send", "deliver"}
 #: nouns of saying whose "that ... must" clause is addressed to another actor
 OBLIGATION_NOUNS = {"reminder", "declaration", "statement", "message", "note", "communique", "resolution"}
+#: verbs of saying whose lexicon rules code what the statement is about
+REPORTING_LEMMAS = {"announce", "say", "state", "declare", "confirm", "report", "tell"}
+#: roots a verb of saying takes from its content ("announced aid / a summit / sanctions")
+CONTENT_ROOTS = ("03", "04", "05", "06", "07", "08", "16")
 #: collective and quantity nouns that denote the members of their of-phrase ("a group of
 #: Moroccan diplomats", "thousands of Kurdish refugees")
 COLLECTIVE_NOUNS = {"group", "delegation", "team", "contingent", "band", "party", "crowd", "number",
@@ -215,10 +219,14 @@ def drop_dependent_events(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _states_coded_content(cand: Candidate, triggers: set[int]) -> bool:
-    """A bare statement (CAMEO 010) whose clausal content is itself coded ("announced that it
-    has called off the strike"): the content is the event; the statement adds none. Denials and
-    other qualified statements (011-019) say something of their own and stay."""
-    if cand.cameo != "010":
+    """A statement whose clausal content is itself coded: the content is the event and the
+    statement adds none. This holds for a bare statement (010: "announced that it has called
+    off the strike") and for a verb of saying coded by what its content mentions (03-08, 16:
+    "announced it would prohibit all aid" is no aid pledge). Denials and other qualified
+    statements (011-019), demands, criticism, rejections and threats are the speaker's own acts
+    and stay."""
+    said = cand.trigger.lemma_.lower() in REPORTING_LEMMAS and cand.cameo[:2] in CONTENT_ROOTS
+    if cand.cameo != "010" and not said:
         return False
     return any(c.dep_ == "ccomp" and any(t.i in triggers for t in c.subtree) for c in cand.trigger.children)
 
