@@ -189,3 +189,14 @@ def test_coding_a_statement_is_not_coded_by_the_words_of_its_coded_content(code)
     evs = code("Canada announced on Monday that it would cut all aid to Haiti.")
     assert _pick(evs, root="16", source="CAN", target="HTI"), evs
     assert not [e for e in evs if e["cameo"] == "033" and e["pattern"].startswith("lexicon: ANNOUNCE")], evs
+
+
+def test_coding_attack_on_a_place_targets_the_people_it_holds(code):
+    evs = code("A refugee camp for Somali refugees was shelled by Ethiopian troops on Monday.")
+    assert _pick(evs, root="19", source="ETH", target="SOM"), evs
+
+
+def test_coding_event_noun_under_a_dictionary_coded_verb_is_part_of_that_event(code):
+    evs = code("Serbia lodged an official protest with Albania today.")
+    assert _pick(evs, root="11", source="SRB", target="ALB"), evs
+    assert not _pick(evs, root="14"), evs

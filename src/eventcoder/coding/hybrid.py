@@ -127,6 +127,7 @@ class HybridCoder:
             extra.append(Candidate(trigger=verb, cameo=ev.cameo, pattern="petrarch: " + ev.pattern.strip(),
                                    sources=[src] if src else [None], targets=[tgt] if tgt else [None],
                                    confidence=0.5))
+        out = [c for c in out if not self._object_of(c, {e.trigger.i for e in extra})]
         out.extend(extra)
         for c in out:
             self._stative_passive(c, mentions)
@@ -135,6 +136,13 @@ class HybridCoder:
         return drop_dependent_events(out)
 
     # ---------------------------------------------------------------- helpers
+    @staticmethod
+    def _object_of(c: Candidate, verbs: set[int]) -> bool:
+        """A lexicon event noun that is the object of a verb the dictionaries code ("lodged a
+        protest with Albania"): the noun is part of that verb's event."""
+        noun = c.trigger
+        return c.pattern.startswith("lexicon: noun") and noun.dep_ in ("dobj", "obj") and noun.head.i in verbs
+
     def _stative_passive(self, c: Candidate, mentions: MentionIndex) -> None:
         """"X is opposed to Y", "X is committed to Y": an adjectival passive without a ``by``
         agent whose subject holds the stance: the subject is the source, the ``to`` object the

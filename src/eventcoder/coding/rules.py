@@ -387,6 +387,9 @@ class RuleCoder:
         if passive:
             sources = self._actors(sx.agent_of(verb), mi)
             targets = self._actors([t for t in subj_toks], mi) if subj_toks else []
+            if not targets and subj_toks and rule.code[:2] in ("18", "19", "20"):
+                # "a camp for Congolese refugees was attacked": the people the place holds
+                targets = self._actors(subj_toks, mi, exclude=sources, deep=True)
             if not sources and not subj_toks:
                 # "rebel forces armed by X": the modified noun is the patient
                 if verb.dep_ == "acl":
