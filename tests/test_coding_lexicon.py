@@ -28,6 +28,10 @@ def _find(events, root, source=None, target=None):
     ("Egypt ended its mediation between Israel and Hamas.", "16", "EGY", "ISR"),
     ("Canada withdrew its election observers from Haiti on Monday.", "16", "CAN", "HTI"),
     ("Jordan complained to the United Nations over Syrian shelling of its border posts.", "11", "JOR", "SYR"),
+    # 086 allow international involvement; 084 return property
+    ("Iran allowed IAEA inspectors into the plant on Monday.", "08", "IRN", "IGO"),
+    ("The Kyrgyz president received a team of observers from the OSCE.", "08", "KGZ", "IGO"),
+    ("Russia returned the seized ship to Ukraine.", "08", "RUS", "UKR"),
     ("Red Cross helicopters evacuated the wounded from the besieged Syrian town.", "07", None, "SYR"),
     # 04 consult: renewed talks, arrival on a visit, mediation under a light verb
     ("Peru renewed negotiations with Bolivia on Monday.", "04", "PER", "BOL"),
