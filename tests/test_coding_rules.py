@@ -200,3 +200,11 @@ def test_coding_event_noun_under_a_dictionary_coded_verb_is_part_of_that_event(c
     evs = code("Serbia lodged an official protest with Albania today.")
     assert _pick(evs, root="11", source="SRB", target="ALB"), evs
     assert not _pick(evs, root="14"), evs
+
+
+def test_coding_the_act_demanded_is_no_event(code):
+    evs = code("Russia said on Tuesday that Georgia must return the seized ship.")
+    assert _pick(evs, root="10", source="RUS", target="GEO"), evs
+    assert not _pick(evs, root="08"), evs
+    evs = code("Protesters staged rallies in Nairobi against the president, saying he must resign.")
+    assert not [e for e in evs if e["cameo"] == "0831"], evs

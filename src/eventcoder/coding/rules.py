@@ -215,7 +215,23 @@ def drop_dependent_events(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if not (
         (_is_purpose_clause(c.trigger) or _is_gloss(c.trigger))
         and c.trigger.head is not c.trigger and c.trigger.head.i in triggers)
-        and not _states_coded_content(c, triggers)]
+        and not _states_coded_content(c, triggers) and not _demanded_act(c, cands)]
+
+
+def _demanded_act(cand: Candidate, cands: list[Candidate]) -> bool:
+    """The act a clause says someone MUST do, or the content of a coded demand, appeal or
+    threat ("demanded that the United States match ...", "said Sudan must return the
+    helicopter"): what is asked for has not happened and is no event of its own."""
+    trig = cand.trigger
+    if trig.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in trig.children):
+        return True
+    askers = {c.trigger.i for c in cands if c.cameo[:2] in ("02", "10", "13") and c is not cand}
+    cur = trig
+    while cur.head is not cur and cur.dep_ in ("ccomp", "conj", "xcomp"):
+        if cur.dep_ == "ccomp" and cur.head.i in askers:
+            return True
+        cur = cur.head
+    return False
 
 
 def _states_coded_content(cand: Candidate, triggers: set[int]) -> bool:
