@@ -208,3 +208,8 @@ def test_coding_the_act_demanded_is_no_event(code):
     assert not _pick(evs, root="08"), evs
     evs = code("Protesters staged rallies in Nairobi against the president, saying he must resign.")
     assert not [e for e in evs if e["cameo"] == "0831"], evs
+
+
+def test_coding_deep_target_prefers_the_phrase_own_nationality(code):
+    evs = code("Israel is opposed to French mediation in peace negotiations with Syria.")
+    assert _pick(evs, root="12", source="ISR", target="FRA"), evs

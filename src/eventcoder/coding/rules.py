@@ -615,9 +615,15 @@ class RuleCoder:
             if m is None:
                 m = self._members_of(t, mi)
             if m is None and deep:
+                # the phrase's own nationality ("French mediation in talks with Syria") before
+                # the actors its modifiers name
+                own = self._nationality(t, excl_countries)
                 inner = [x for x in mi.in_tokens(sx.np_tokens(t))
                          if x.country not in excl_countries and (x.start, x.end) not in excl_ids]
-                m = inner[0] if inner else self._nationality(t, excl_countries)
+                if own is not None and (not inner or inner[0].start > t.idx):
+                    m = own  # every named actor follows the head: it is nested in a modifier
+                else:
+                    m = inner[0] if inner else own
             if m is not None and m.method in ("sector", "coref") and any(
                     c.dep_ == "amod" and c.lower_ in ("foreign", "international", "outside") for c in t.children):
                 m = None  # "foreign forces": whose they are is not said
