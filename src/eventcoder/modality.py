@@ -43,7 +43,7 @@ CCOMP_HYPO = {"demand", "urge", "ask", "insist", "propose", "suggest", "recommen
               "warn", "threaten", "request", "require", "hope", "wish", "call"}
 FUTURE_GOVERNORS = {"plan", "intend", "schedule", "expect", "set", "due", "pledge", "promise",
                     "vow", "agree", "decide", "prepare", "go", "about", "poised", "slate",
-                    "announce", "resolve", "commit", "undertake"}
+                    "resolve", "commit", "undertake"}
 CLAIM_WORDS = {"alleged", "allegedly", "reportedly", "purported", "purportedly", "apparently",
                "unconfirmed", "unverified", "supposedly", "suspected", "claimed", "so-called"}
 CLAIM_GOVERNORS = {"claim", "allege", "accuse", "suspect", "rumor", "rumour", "dispute", "blame"}
@@ -118,6 +118,13 @@ def _own(verb: Token, inherited: bool = False) -> ModalityResult | None:
     return None
 
 
+def _past_clause(verb: Token) -> bool:
+    """The clause is in a past tense of its own ("agreed that it had withdrawn", "has recalled")."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
 def _reported_in_past(verb: Token) -> bool:
     """The clause is the complement of a past-tense verb of saying ("said they would ...")."""
     cur = verb
@@ -175,7 +182,7 @@ def modality_of(trigger: Token) -> ModalityResult:
                     return ModalityResult("negated", gov.text)
                 if gl in ("deny",) and dep in ("ccomp", "pcomp", "acl"):
                     return ModalityResult("claimed", gov.text)
-                if gl in FUTURE_GOVERNORS and dep in ("xcomp", "ccomp", "acl"):
+                if gl in FUTURE_GOVERNORS and dep in ("xcomp", "ccomp", "acl") and not _past_clause(cur):
                     return ModalityResult("future", gov.text)
                 if gl in HYPO_GOVERNORS and (dep in ("xcomp", "pcomp", "acl") or gl in CCOMP_HYPO):
                     return ModalityResult("hypothetical", gov.text)

@@ -26,6 +26,11 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138",
                 "20": "138"}
 
+#: more specific statements for some codes: threats to cut relations, aid, to sanction, ...
+INTENT_BY_CODE = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+                  "172": "132", "1723": "1323", "1724": "1324", "175": "137", "191": "1381", "192": "1382",
+                  "057": "030", "046": "036", "042": "036", "043": "036", "045": "039"}
+
 
 @dataclass
 class DocResult:
@@ -178,13 +183,22 @@ class Pipeline:
         results: list[EventMention] = []
         variants = [(cand.cameo, modality, trig, date, cand.pattern)]
         if modality == "future" and cand.sources and cand.sources[0] is not None and self._derive_intents:
-            intent = INTENT_CODES.get(cand.cameo[:2])
+            intent = next((INTENT_BY_CODE[cand.cameo[:n]] for n in (4, 3) if cand.cameo[:n] in INTENT_BY_CODE),
+                          INTENT_CODES.get(cand.cameo[:2]))
             if intent:
                 stmt = _statement_verb(trig)
                 sdate = dates.resolve(stmt) if stmt is not None else (
                     ResolvedDate(_fmt_pub(doc.published), "day" if doc.published else None, "publication"))
                 variants.insert(0, (intent, "asserted", stmt or trig, sdate,
                                     f"intent: future {cand.cameo} stated [{intent}]"))
+                pub = ResolvedDate(_fmt_pub(doc.published), "day" if doc.published else None, "publication")
+                if doc.published and sdate.value and _period_start(sdate) > doc.published:
+                    # "plans to expel them next month": the plan is stated now, the act is later
+                    variants[0] = variants[0][:3] + (pub,) + variants[0][4:]
+                if not _scheduled(date, doc.published):
+                    # a plan with no time of its own is only the intent; a scheduled event
+                    # ("will meet next Tuesday") is kept as a future event too
+                    variants = variants[:1]
         for code, modality_v, anchor, date_v, pattern in variants:
             place_list = places or ([None])
             if anchor is not trig:
@@ -325,6 +339,18 @@ MOD RAD IGO NGO UAF SET CRM ENV DEV HRI MNC IMG INS LEF RGT REL""".split())
 def _sector_only(code: str) -> bool:
     return len(code) % 3 == 0 and all(code[i:i + 3] in SECTOR_CODES and code[i:i + 3] != "IGO"
                                        for i in range(0, len(code), 3))
+
+
+def _scheduled(event_date: ResolvedDate, published: _dt.date | None) -> bool:
+    """The future event has a date of its own in the text, after the publication date."""
+    if event_date.basis != "text" or not event_date.value or published is None:
+        return False
+    return _period_end(event_date) > published
+
+
+def _period_start(date: ResolvedDate) -> _dt.date:
+    parts = [int(p) for p in (date.value or "").split("-")]
+    return _dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 def _statement_verb(trig):
