@@ -747,9 +747,14 @@ class DateResolver:
         for o, _i, value in self._history:
             if o < order:
                 last = value
+        for _p, value in self._chain(doc, [p for p in phrases if p.start < before], last):
+            last = value
+        return last
+
+    def _chain(self, doc, phrases: list[_Phrase], last: ResolvedDate | None):
+        """Resolve ``phrases`` in text order, each relative to the date before it (for "the
+        same day"); yields (phrase, date) for those that give a date."""
         for p in phrases:
-            if p.start >= before:
-                break
             if p.kind == "relational":
                 continue
             tense = self.tense_of(doc[p.start:p.end].root)
@@ -757,20 +762,13 @@ class DateResolver:
                                        strategies=self.strategies)
             if value is not None and value.value is not None:
                 last = value
-        return last
+                yield p, value
 
     def _remember(self, order: int, doc, phrases: list[_Phrase]) -> None:
         """Add the text dates of the Doc ``order`` to the history, in text order."""
         last = self._previous(order, len(doc) + 1, doc, [])  # earlier docs only
-        for p in phrases:
-            if p.kind == "relational":
-                continue
-            tense = self.tense_of(doc[p.start:p.end].root)
-            value = resolve_expression(p.text, self.published, tense, previous=last,
-                                       strategies=self.strategies)
-            if value is not None and value.value is not None:
-                last = value
-                self._history.append((order, p.start, value))
+        for p, value in self._chain(doc, phrases, last):
+            self._history.append((order, p.start, value))
 
     def _resolve_phrase(self, phrase: _Phrase, tense: str, order: int, doc,
                         phrases: list[_Phrase]) -> ResolvedDate | None:

@@ -298,7 +298,9 @@ class Pipeline:
             return actor
         if actor.text.lower().startswith(("foreign ", "international ", "outside ")):
             return None  # "foreign forces": whose is not said
-        if actor.code and not _sector_only(actor.code):
+        from .coding.rules import sector_only
+
+        if actor.code and not sector_only(actor.code):
             return actor  # a region, an international body, an unknown group: no country to add
         country = place.country if place is not None and place.country else None
         if country is None and actor.method == "implicit" and not domestic:
@@ -329,16 +331,6 @@ class _DocState:
     para_events: list = field(default_factory=list)
     #: events of the document so far, most recent last (for responses and discourse targets)
     recent: list = field(default_factory=list)
-
-
-#: CAMEO sector (agent) codes: an actor code made only of these has no country yet
-SECTOR_CODES = frozenset("""GOV MIL COP OPP CVL REB BUS MED EDU JUD LEG PTY AGR LAB REF HLH SPY ELI
-MOD RAD IGO NGO UAF SET CRM ENV DEV HRI MNC IMG INS LEF RGT REL""".split())
-
-
-def _sector_only(code: str) -> bool:
-    return len(code) % 3 == 0 and all(code[i:i + 3] in SECTOR_CODES and code[i:i + 3] != "IGO"
-                                       for i in range(0, len(code), 3))
 
 
 def _scheduled(event_date: ResolvedDate, published: _dt.date | None) -> bool:
@@ -482,10 +474,7 @@ def _named_in(place: Place, scope: set[str]) -> bool:
 def _country_place(places, actor: ActorMention | None) -> Place | None:
     if actor is None or not actor.country:
         return None
-    try:
-        return places.gazetteer.country(actor.country)
-    except Exception:  # noqa: BLE001 - a country without a GeoNames entry ("WST") has no place
-        return None
+    return places.gazetteer.country(actor.country)
 
 
 def _period_end(date: ResolvedDate) -> _dt.date:

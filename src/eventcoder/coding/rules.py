@@ -64,8 +64,6 @@ class Candidate:
     violence: bool = False
     implicit: set[str] = field(default_factory=set)
     place_target: bool = False
-    intent_of: Token | None = None       # the future event this intent/threat announces
-    statement: Token | None = None       # the verb of saying that carries an intent
     discourse_target: bool = False
     confidence: float = 0.6
 
@@ -95,13 +93,19 @@ class MentionIndex:
         return out
 
 
-_SECTORS = frozenset("""GOV MIL COP OPP CVL REB BUS MED EDU JUD LEG PTY AGR LAB REF HLH SPY ELI
+#: CAMEO sector (agent) codes: an actor code made only of these has no country yet
+SECTOR_CODES = frozenset("""GOV MIL COP OPP CVL REB BUS MED EDU JUD LEG PTY AGR LAB REF HLH SPY ELI
 MOD RAD NGO UAF SET CRM ENV DEV HRI MNC IMG INS LEF RGT REL""".split())
+
+
+def sector_only(code: str) -> bool:
+    """The actor code is made of sector codes only ("COP", "OPPLEG"): its country is unknown."""
+    return len(code) % 3 == 0 and all(code[i:i + 3] in SECTOR_CODES for i in range(0, len(code), 3))
 
 
 def _clean_mention(m: ActorMention) -> ActorMention:
     """A mention whose 'country' is a sector code (a coreferent of "farmers") has no country."""
-    if m.country and m.country in _SECTORS:
+    if m.country and m.country in SECTOR_CODES:
         return replace(m, country=None, sector=m.sector or m.country)
     return m
 
@@ -555,7 +559,7 @@ class RuleCoder:
             if len(acts) >= 2:
                 sources, targets = [acts[0]], [acts[1]]
         if not sources:
-            sources = self._actors(by, mi) or self._actors(poss, mi) or self._actors_in(mods, mi)
+            sources = self._actors(by, mi) or self._actors(poss, mi) or mi.in_tokens(mods)
         if not targets:
             targets = self._noun_targets(noun, mi, sources, entry.code)
         standalone = (dep in ("nsubj", "nsubjpass") and (entry.domestic or bool(targets))
@@ -689,9 +693,6 @@ class RuleCoder:
         return ActorMention(text=text, start=span.start_char, end=span.end_char, code=country,
                             country=country, sector=None, name=text, method="place")
 
-    def _actors_in(self, toks: Sequence[Token], mi: MentionIndex) -> list[ActorMention]:
-        return [m for m in mi.in_tokens(toks)]
-
     def _targets(self, verb: Token, rule: VerbRule | None, mi: MentionIndex, sources) -> list[ActorMention | None]:
         holders = [verb] + sx.xcomp_chain(verb)
         objs = [o for h in holders for o in sx.direct_objects(h)]
@@ -766,5 +767,3 @@ class RuleCoder:
             cand.implicit.add("target")
         if not cand.targets and root in ("05", "11", "12", "13") and _answers_someone(trigger):
             cand.discourse_target = True
-        if cand.sources and all(s is not None and s.method == "sector" and not s.country for s in cand.sources):
-            cand.implicit.add("source-country")

@@ -5,9 +5,6 @@ from typing import Iterator
 
 from spacy.tokens import Token
 
-SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
-#: relations over which a verb without its own subject takes its governor's subject
-SUBJECT_INHERIT = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp_inf"}
 #: clause relations: a token below one of these belongs to another clause
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "csubj", "parataxis", "pcomp"}
 VERB_POS = {"VERB", "AUX"}
@@ -22,10 +19,6 @@ def is_verb(tok: Token) -> bool:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-def children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
 
 
 def conjuncts(tok: Token) -> list[Token]:

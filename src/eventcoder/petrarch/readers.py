@@ -35,6 +35,15 @@ __all__ = ["read_verbs", "read_actors", "read_agents", "read_discards", "words_o
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
 
 
+def _lines(path: Path):
+    """(line number, text) of the non-empty lines of a dictionary file, comments removed."""
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            s = _strip_comment(raw.rstrip("\n")).strip()
+            if s:
+                yield lineno, s
+
+
 def _strip_comment(line: str) -> str:
     """Drop XML-style comment lines and ``#`` comments (a ``#`` inside ``[...]`` is data)."""
     if line.lstrip().startswith("<!") or line.lstrip().startswith("-->"):
@@ -151,102 +160,97 @@ def read_verbs(path: Path | str) -> dict:
     block_code: str | None = None
     cur_syn: str | None = None
     in_block = False
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            line = _strip_comment(raw.rstrip("\n"))
-            s = line.strip()
-            if not s:
-                continue
-            if s.startswith("---"):
-                m = re.match(r"^---\s*(.*?)\s*(?:---)?\s*$", s)
-                if not m:
-                    _warn(path, lineno, f"malformed verb block header: {s!r}")
-                    in_block = False
-                    continue
-                codes = _CODE_RE.findall(m.group(1))
-                block += 1
-                block_code = codes[-1].strip() if codes else "---"
-                in_block = True
-                cur_syn = None
-                continue
-            if s.startswith("&"):
-                name = s.split()[0][1:].upper().rstrip("_")
-                if not name:
-                    _warn(path, lineno, "empty synset name")
-                    continue
-                cur_syn = name
-                synsets.setdefault(name, [])
+    for lineno, s in _lines(path):
+        if s.startswith("---"):
+            m = re.match(r"^---\s*(.*?)\s*(?:---)?\s*$", s)
+            if not m:
+                _warn(path, lineno, f"malformed verb block header: {s!r}")
                 in_block = False
                 continue
-            if cur_syn is not None and s.startswith("+") and not in_block:
-                member = s[1:].strip()
-                if member.startswith("&"):
-                    syn_refs.setdefault(cur_syn, []).append(member[1:].upper().rstrip("_"))
-                elif member:
-                    synsets[cur_syn].append(words_of(member))
-                else:
-                    _warn(path, lineno, "empty synset member")
+            codes = _CODE_RE.findall(m.group(1))
+            block += 1
+            block_code = codes[-1].strip() if codes else "---"
+            in_block = True
+            cur_syn = None
+            continue
+        if s.startswith("&"):
+            name = s.split()[0][1:].upper().rstrip("_")
+            if not name:
+                _warn(path, lineno, "empty synset name")
                 continue
-            if s.startswith("~"):
-                continue  # PETRARCH-2 transformation rules: not supported, skipped
-            if not in_block:
-                _warn(path, lineno, f"line outside a verb block or synset: {s!r}")
+            cur_syn = name
+            synsets.setdefault(name, [])
+            in_block = False
+            continue
+        if cur_syn is not None and s.startswith("+") and not in_block:
+            member = s[1:].strip()
+            if member.startswith("&"):
+                syn_refs.setdefault(cur_syn, []).append(member[1:].upper().rstrip("_"))
+            elif member:
+                synsets[cur_syn].append(words_of(member))
+            else:
+                _warn(path, lineno, "empty synset member")
+            continue
+        if s.startswith("~"):
+            continue  # PETRARCH-2 transformation rules: not supported, skipped
+        if not in_block:
+            _warn(path, lineno, f"line outside a verb block or synset: {s!r}")
+            continue
+        if s.startswith("-"):
+            body = s[1:].strip()
+            codes = _CODE_RE.findall(body)
+            if not codes:
+                _warn(path, lineno, f"pattern without [code]: {s!r}")
                 continue
-            if s.startswith("-"):
-                body = s[1:].strip()
-                codes = _CODE_RE.findall(body)
-                if not codes:
-                    _warn(path, lineno, f"pattern without [code]: {s!r}")
-                    continue
-                code = codes[-1].strip()
-                ptxt = _CODE_RE.sub(" ", body).strip()
-                if ptxt.count("*") != 1:
-                    _warn(path, lineno, f"pattern must contain exactly one '*': {s!r}")
-                    continue
-                if ptxt.count("(") != ptxt.count(")") or ptxt.count("{") != ptxt.count("}"):
-                    _warn(path, lineno, f"unbalanced brackets in pattern: {s!r}")
-                    continue
-                els = _parse_pattern_tokens(ptxt)
-                vi = next(i for i, e in enumerate(els) if e[0] == "verb")
-                pre, post = els[:vi], els[vi + 1:]
-                patterns.append({
-                    "block": block, "code": code, "pre": pre, "post": post,
-                    "pre_adj": bool(re.search(r"_\*", ptxt)), "post_adj": bool(re.search(r"\*_", ptxt)),
-                    "line": "- " + ptxt + f" [{code}]"})
+            code = codes[-1].strip()
+            ptxt = _CODE_RE.sub(" ", body).strip()
+            if ptxt.count("*") != 1:
+                _warn(path, lineno, f"pattern must contain exactly one '*': {s!r}")
                 continue
-            # verb line: NAME {FORMS} [code] ; '+' prefix = synonym
-            vline = s[1:].strip() if s.startswith("+") else s
-            vline = vline.split(";")[0]
-            codes = _CODE_RE.findall(vline)
-            code = codes[-1].strip() if codes else block_code
-            vline = _CODE_RE.sub(" ", vline)
-            forms_txt = ""
-            m = re.search(r"\{([^}]*)\}", vline)
-            if m:
-                forms_txt = m.group(1)
-                vline = vline[:m.start()] + vline[m.end():]
-            elif "{" in vline or "}" in vline:
-                _warn(path, lineno, f"unbalanced braces in verb line: {s!r}")
+            if ptxt.count("(") != ptxt.count(")") or ptxt.count("{") != ptxt.count("}"):
+                _warn(path, lineno, f"unbalanced brackets in pattern: {s!r}")
                 continue
-            name = vline.strip()
-            if not name or not re.match(r"^[A-Za-z0-9'_+\- .]+$", name):
-                _warn(path, lineno, f"malformed verb line: {s!r}")
+            els = _parse_pattern_tokens(ptxt)
+            vi = next(i for i, e in enumerate(els) if e[0] == "verb")
+            pre, post = els[:vi], els[vi + 1:]
+            patterns.append({
+                "block": block, "code": code, "pre": pre, "post": post,
+                "pre_adj": bool(re.search(r"_\*", ptxt)), "post_adj": bool(re.search(r"\*_", ptxt)),
+                "line": "- " + ptxt + f" [{code}]"})
+            continue
+        # verb line: NAME {FORMS} [code] ; '+' prefix = synonym
+        vline = s[1:].strip() if s.startswith("+") else s
+        vline = vline.split(";")[0]
+        codes = _CODE_RE.findall(vline)
+        code = codes[-1].strip() if codes else block_code
+        vline = _CODE_RE.sub(" ", vline)
+        forms_txt = ""
+        m = re.search(r"\{([^}]*)\}", vline)
+        if m:
+            forms_txt = m.group(1)
+            vline = vline[:m.start()] + vline[m.end():]
+        elif "{" in vline or "}" in vline:
+            _warn(path, lineno, f"unbalanced braces in verb line: {s!r}")
+            continue
+        name = vline.strip()
+        if not name or not re.match(r"^[A-Za-z0-9'_+\- .]+$", name):
+            _warn(path, lineno, f"malformed verb line: {s!r}")
+            continue
+        for form_name, regular in [(name, True)] + [(f, False) for f in forms_txt.split()]:
+            toks = form_name.replace(" ", "_").split("_")
+            toks = [t for t in toks if t]
+            head_i = next((i for i, t in enumerate(toks) if t.startswith("+")), 0)
+            toks = [t.lstrip("+") for t in toks]
+            if not toks or not toks[head_i]:
                 continue
-            for form_name, regular in [(name, True)] + [(f, False) for f in forms_txt.split()]:
-                toks = form_name.replace(" ", "_").split("_")
-                toks = [t for t in toks if t]
-                head_i = next((i for i, t in enumerate(toks) if t.startswith("+")), 0)
-                toks = [t.lstrip("+") for t in toks]
-                if not toks or not toks[head_i]:
-                    continue
-                pre_w = tuple(w for t in toks[:head_i] for w in words_of(t))
-                post_w = tuple(w for t in toks[head_i + 1:] for w in words_of(t))
-                head = toks[head_i].upper()
-                forms = verb_forms(head) if regular and not forms_txt else {head}
-                if regular and forms_txt:
-                    forms = {head}
-                for f in forms:
-                    verbs.setdefault(f, []).append((block, code, pre_w, post_w))
+            pre_w = tuple(w for t in toks[:head_i] for w in words_of(t))
+            post_w = tuple(w for t in toks[head_i + 1:] for w in words_of(t))
+            head = toks[head_i].upper()
+            forms = verb_forms(head) if regular and not forms_txt else {head}
+            if regular and forms_txt:
+                forms = {head}
+            for f in forms:
+                verbs.setdefault(f, []).append((block, code, pre_w, post_w))
     # expand synset references (one level of nesting is used in practice; iterate to a fixpoint)
     for _ in range(5):
         changed = False
@@ -321,46 +325,43 @@ def read_actors(path: Path | str) -> list[tuple[tuple[str, ...], list[tuple[str,
             for n in names:
                 out.append((n, list(codes)))
 
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            line = _strip_comment(raw.rstrip("\n"))
-            s = line.strip()
-            if not s or s.startswith("<") or s.startswith("-->"):
-                continue
-            m_name = re.match(r"^(\+?)([^\[]*)(.*)$", s)
-            plus, name_txt, rest = m_name.group(1), m_name.group(2).strip(), m_name.group(3).strip()
-            if plus and not name_txt:
-                _warn(path, lineno, "empty synonym")
-                continue
-            new_codes = []
-            bad = False
-            for c in _CODE_RE.findall(rest):
-                try:
-                    new_codes.append(_parse_actor_code(c))
-                except (ValueError, IndexError) as exc:
-                    _warn(path, lineno, f"malformed actor code [{c}]: {exc}")
-                    bad = True
-            leftover = _CODE_RE.sub("", rest).strip()
-            if leftover:
-                _warn(path, lineno, f"unexpected text after code: {leftover!r}")
+    for lineno, s in _lines(path):
+        if s.startswith("<") or s.startswith("-->"):
+            continue
+        m_name = re.match(r"^(\+?)([^\[]*)(.*)$", s)
+        plus, name_txt, rest = m_name.group(1), m_name.group(2).strip(), m_name.group(3).strip()
+        if plus and not name_txt:
+            _warn(path, lineno, "empty synonym")
+            continue
+        new_codes = []
+        bad = False
+        for c in _CODE_RE.findall(rest):
+            try:
+                new_codes.append(_parse_actor_code(c))
+            except (ValueError, IndexError) as exc:
+                _warn(path, lineno, f"malformed actor code [{c}]: {exc}")
                 bad = True
-            if bad and not new_codes and not name_txt:
+        leftover = _CODE_RE.sub("", rest).strip()
+        if leftover:
+            _warn(path, lineno, f"unexpected text after code: {leftover!r}")
+            bad = True
+        if bad and not new_codes and not name_txt:
+            continue
+        if name_txt:
+            words = words_of(name_txt)
+            if not words:
+                _warn(path, lineno, f"malformed actor name: {s!r}")
                 continue
-            if name_txt:
-                words = words_of(name_txt)
-                if not words:
-                    _warn(path, lineno, f"malformed actor name: {s!r}")
-                    continue
-                if not plus and group_has_codes:
-                    flush()
-                    names, codes, group_has_codes = [], [], False
-                names.append(words)
-            elif not names:
-                _warn(path, lineno, f"code line without a name: {s!r}")
-                continue
-            if new_codes:
-                codes.extend(new_codes)
-                group_has_codes = True
+            if not plus and group_has_codes:
+                flush()
+                names, codes, group_has_codes = [], [], False
+            names.append(words)
+        elif not names:
+            _warn(path, lineno, f"code line without a name: {s!r}")
+            continue
+        if new_codes:
+            codes.extend(new_codes)
+            group_has_codes = True
     flush()
     return out
 
@@ -373,57 +374,54 @@ def read_agents(path: Path | str) -> list[tuple[tuple[str, ...], str]]:
     path = Path(path)
     subs: dict[str, list[str]] = {}
     out: list[tuple[tuple[str, ...], str]] = []
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            line = _strip_comment(raw.rstrip("\n"))
-            s = line.strip()
-            if not s or s.startswith("<"):
+    for lineno, s in _lines(path):
+        if s.startswith("<"):
+            continue
+        m = re.match(r"^!(\w+)!\s*=\s*(.+)$", s)
+        if m:
+            subs[m.group(1).upper()] = [w.strip().upper() for w in m.group(2).split(",") if w.strip()]
+            continue
+        codes = _CODE_RE.findall(s)
+        if not codes:
+            _warn(path, lineno, f"agent without [code]: {s!r}")
+            continue
+        code = codes[0].replace(" ", "").upper()
+        if "~" not in code:
+            _warn(path, lineno, f"agent code without '~': {s!r}")
+            continue
+        body = _CODE_RE.sub(" ", s)
+        plurals: list[str] | None = None
+        mp = re.search(r"\{([^}]*)\}", body)
+        if mp:
+            plurals = mp.group(1).split()
+            body = body[:mp.start()] + body[mp.end():]
+        name = body.strip()
+        if not name:
+            _warn(path, lineno, f"agent without a name: {s!r}")
+            continue
+        variants = [name.upper()]
+        for key, vals in subs.items():
+            if f"!{key}!" in name.upper():
+                variants = [v.replace(f"!{key}!", val) for v in variants for val in vals]
+        for v in variants:
+            w = words_of(v)
+            if not w:
                 continue
-            m = re.match(r"^!(\w+)!\s*=\s*(.+)$", s)
-            if m:
-                subs[m.group(1).upper()] = [w.strip().upper() for w in m.group(2).split(",") if w.strip()]
-                continue
-            codes = _CODE_RE.findall(s)
-            if not codes:
-                _warn(path, lineno, f"agent without [code]: {s!r}")
-                continue
-            code = codes[0].replace(" ", "").upper()
-            if "~" not in code:
-                _warn(path, lineno, f"agent code without '~': {s!r}")
-                continue
-            body = _CODE_RE.sub(" ", s)
-            plurals: list[str] | None = None
-            mp = re.search(r"\{([^}]*)\}", body)
-            if mp:
-                plurals = mp.group(1).split()
-                body = body[:mp.start()] + body[mp.end():]
-            name = body.strip()
-            if not name:
-                _warn(path, lineno, f"agent without a name: {s!r}")
-                continue
-            variants = [name.upper()]
-            for key, vals in subs.items():
-                if f"!{key}!" in name.upper():
-                    variants = [v.replace(f"!{key}!", val) for v in variants for val in vals]
-            for v in variants:
-                w = words_of(v)
-                if not w:
-                    continue
-                out.append((w, code))
-                if plurals is None:
-                    last = w[-1]
-                    if re.search(r"(S|X|Z|CH|SH)$", last):
-                        pl = last + "ES"
-                    elif re.search(r"[^AEIOU]Y$", last):
-                        pl = last[:-1] + "IES"
-                    elif last.endswith("MAN"):
-                        pl = last[:-3] + "MEN"
-                    else:
-                        pl = last + "S"
-                    out.append((w[:-1] + (pl,), code))
+            out.append((w, code))
+            if plurals is None:
+                last = w[-1]
+                if re.search(r"(S|X|Z|CH|SH)$", last):
+                    pl = last + "ES"
+                elif re.search(r"[^AEIOU]Y$", last):
+                    pl = last[:-1] + "IES"
+                elif last.endswith("MAN"):
+                    pl = last[:-3] + "MEN"
                 else:
-                    for p in plurals:
-                        out.append((words_of(p.lstrip("+")), code))
+                    pl = last + "S"
+                out.append((w[:-1] + (pl,), code))
+            else:
+                for p in plurals:
+                    out.append((words_of(p.lstrip("+")), code))
     return out
 
 
@@ -432,16 +430,13 @@ def read_discards(path: Path | str) -> list[tuple[tuple[str, ...], bool]]:
     """Read a discard list. Returns ``[(phrase_words, story_level), ...]``."""
     path = Path(path)
     out: list[tuple[tuple[str, ...], bool]] = []
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            line = _strip_comment(raw.rstrip("\n"))
-            s = line.strip()
-            if not s or s.startswith("<"):
-                continue
-            story = s.startswith("+")
-            w = words_of(s.lstrip("+").strip())
-            if not w:
-                _warn(path, lineno, f"empty discard phrase: {s!r}")
-                continue
-            out.append((w, story))
+    for lineno, s in _lines(path):
+        if s.startswith("<"):
+            continue
+        story = s.startswith("+")
+        w = words_of(s.lstrip("+").strip())
+        if not w:
+            _warn(path, lineno, f"empty discard phrase: {s!r}")
+            continue
+        out.append((w, story))
     return out
